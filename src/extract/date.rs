@@ -1,0 +1,126 @@
+//! Dates written in prose: "samedi 16 septembre 2023", "le 26 juillet", "en septembre 2023",
+//! "mi-mai". A document without metadata gets the latest full date it mentions, marked inferred.
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::lexicon::Lex;
+use crate::time::{PartialDate, days_in_month};
+
+/// A date as written; `year` may be missing ("le 26 juillet").
+#[derive(Debug, Clone, Serialize)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub weekday: Option<u8>,
+}
+
+impl DateMention {
+    /// The date, when it has a year.
+    pub fn partial(&self) -> Option<PartialDate> {
+        Some(PartialDate {
+            year: self.year?,
+            month: self.month,
+            day: self.month.and(self.day),
+        })
+    }
+}
+
+fn year_at(ctx: &Ctx, i: usize) -> Option<i32> {
+    let w = ctx.word(i)?;
+    (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+fn day_at(ctx: &Ctx, i: usize) -> Option<u8> {
+    let w = ctx.word(i)?;
+    let w = w.strip_suffix("er").unwrap_or(w);
+    (w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|d| (1..=31).contains(d))
+}
+
+fn month_at(ctx: &Ctx, i: usize) -> Option<(usize, u8)> {
+    ctx.lex.find_at(ctx.toks, i, |l| match l {
+        Lex::Month(m) => Some(m),
+        _ => None,
+    })
+}
+
+fn weekday_at(ctx: &Ctx, i: usize) -> Option<(usize, u8)> {
+    ctx.lex.find_at(ctx.toks, i, |l| match l {
+        Lex::Weekday(d) => Some(d),
+        _ => None,
+    })
+}
+
+pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        let start = i;
+        let mut j = i;
+        let mut weekday = None;
+        if let Some((e, d)) = weekday_at(ctx, j) {
+            weekday = Some(d);
+            j = e;
+        }
+        let mut day = None;
+        if let Some(d) = day_at(ctx, j)
+            && month_at(ctx, j + 1).is_some()
+        {
+            day = Some(d);
+            j += 1;
+        }
+        let Some((e, month)) = month_at(ctx, j) else {
+            i += 1;
+            continue;
+        };
+        // "mai" alone is too ambiguous ("en mai" is fine, but the pack may list short words):
+        // a bare month counts only with a day, a year or "en"/"mi-"/"début"/"fin" before it.
+        j = e;
+        let year = year_at(ctx, j);
+        if year.is_some() {
+            j += 1;
+        }
+        let cued = day.is_some()
+            || year.is_some()
+            || (start > 0 && ctx.is_any(start - 1, &["en", "mi", "debut", "fin", "courant", "depuis"]));
+        if !cued {
+            i = e;
+            continue;
+        }
+        if let (Some(d), Some(y)) = (day, year)
+            && d > days_in_month(y, month)
+        {
+            i = j;
+            continue;
+        }
+        out.push(DateMention {
+            start: ctx.toks[start].start,
+            end: ctx.toks[j - 1].end,
+            year,
+            month: Some(month),
+            day,
+            weekday,
+        });
+        i = j;
+    }
+    out
+}
+
+/// The latest date with a day, month and year; failing that, the latest month and year.
+pub(super) fn infer(dates: &[DateMention]) -> Option<PartialDate> {
+    let full = dates
+        .iter()
+        .filter(|d| d.day.is_some())
+        .filter_map(DateMention::partial)
+        .max();
+    full.or_else(|| dates.iter().filter_map(DateMention::partial).max())
+}

@@ -1,0 +1,245 @@
+//! Extraction: per document, mentions (people, named documents and organisations, quotations,
+//! dates) and the claims built on them (offices, ranks, relations, acronyms). Every item keeps the
+//! raw byte span it was read from.
+
+mod date;
+mod named;
+mod office;
+mod person;
+mod quote;
+mod relation;
+
+use serde::Serialize;
+
+use crate::corpus::Document;
+use crate::lexicon::{Lex, Lexicon, RelationType};
+use crate::text::{TokKind, Token, tokenize};
+use crate::time::PartialDate;
+
+pub use date::DateMention;
+
+/// A person's name as written: `parts` are the raw name tokens ("Assimi", "Goïta").
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonMention {
+    pub start: usize,
+    pub end: usize,
+    pub parts: Vec<String>,
+    /// A lone surname read without a title before it: kept only if it matches a known person.
+    pub weak: bool,
+    #[serde(skip)]
+    pub tok_start: usize,
+    #[serde(skip)]
+    pub tok_end: usize,
+}
+
+impl PersonMention {
+    pub fn text(&self) -> String {
+        self.parts.join(" ")
+    }
+}
+
+/// "X holds office O (portfolios P, country C)".
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeClaim {
+    pub holder: usize,
+    pub start: usize,
+    pub end: usize,
+    pub office: u16,
+    pub portfolios: Vec<u16>,
+    pub country: Option<u16>,
+    /// Marked as past ("ancien", "ex-", "déchu"): says nothing about the document's date.
+    pub past: bool,
+}
+
+/// "X has rank R".
+#[derive(Debug, Clone, Serialize)]
+pub struct RankClaim {
+    pub holder: usize,
+    pub start: usize,
+    pub end: usize,
+    pub rank: u16,
+}
+
+/// "X is <relation> Y".
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationClaim {
+    pub subject: usize,
+    pub object: usize,
+    pub kind: RelationType,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Y is described as overthrown, without saying by whom ("le président déchu Y").
+#[derive(Debug, Clone, Serialize)]
+pub struct DeposedClaim {
+    pub person: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Whether a named thing is a text (charter, treaty) or a body (alliance, community).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NamedClass {
+    Document,
+    Organisation,
+}
+
+/// A named document or organisation: "Charte du Liptako-Gourma", "Alliance des États du Sahel".
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedMention {
+    pub start: usize,
+    pub end: usize,
+    pub class: NamedClass,
+    /// The head noun as written ("Charte").
+    pub head: String,
+    /// What the name is "of", normalised ("liptako-gourma"): documents are grouped by it.
+    pub key: String,
+    /// The folded content words without connectors ("alliance etats saheliens"): variants differ here.
+    pub content: String,
+    #[serde(skip)]
+    pub tok_end: usize,
+    #[serde(skip)]
+    pub tok_start: usize,
+}
+
+/// "Long form (ACR)", possibly with a language ("CEDEAO en anglais").
+#[derive(Debug, Clone, Serialize)]
+pub struct AcronymClaim {
+    pub acronym: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index of the named mention it abbreviates.
+    pub long: usize,
+    pub language: Option<String>,
+    /// Span of the language tag, when there is one ("CEDEAO en anglais").
+    pub tag_end: usize,
+}
+
+/// A quotation with what is known of who said it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quote {
+    pub start: usize,
+    pub end: usize,
+    /// Folded words of the quotation.
+    pub words: Vec<String>,
+    /// Raw byte span of each word.
+    #[serde(skip)]
+    pub word_spans: Vec<(usize, usize)>,
+    pub speaker: Option<usize>,
+    /// A text quoted rather than a person ("la charte prévoit (art. 6) que …"), with its article.
+    pub source_text: Option<String>,
+}
+
+/// Every claim read from one document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocClaims {
+    pub persons: Vec<PersonMention>,
+    pub offices: Vec<OfficeClaim>,
+    pub ranks: Vec<RankClaim>,
+    pub relations: Vec<RelationClaim>,
+    pub deposed: Vec<DeposedClaim>,
+    pub named: Vec<NamedMention>,
+    pub acronyms: Vec<AcronymClaim>,
+    pub quotes: Vec<Quote>,
+    pub dates: Vec<DateMention>,
+    /// The date read from the text when the document has none: the latest full date it mentions.
+    pub inferred_date: Option<PartialDate>,
+}
+
+impl DocClaims {
+    pub fn count(&self) -> usize {
+        self.offices.len()
+            + self.ranks.len()
+            + self.relations.len()
+            + self.deposed.len()
+            + self.named.len()
+            + self.acronyms.len()
+            + self.quotes.len()
+            + self.persons.len()
+    }
+}
+
+/// Shared view of one document's tokens for the extractors.
+pub(crate) struct Ctx<'a> {
+    pub raw: &'a str,
+    pub toks: &'a [Token],
+    pub lex: &'a Lexicon,
+    /// Token index → person mention starting there.
+    pub person_at: Vec<Option<usize>>,
+}
+
+impl Ctx<'_> {
+    pub fn word(&self, i: usize) -> Option<&str> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.fold.as_str())
+    }
+
+    pub fn is(&self, i: usize, s: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.fold == s)
+    }
+
+    pub fn is_any(&self, i: usize, set: &[&str]) -> bool {
+        self.toks.get(i).is_some_and(|t| set.contains(&t.fold.as_str()))
+    }
+
+    /// Skips articles and prepositions that join a head to its complement ("de la", "du", "d'",
+    /// "et de l'", "au"), returning the index after them.
+    pub fn skip_connector(&self, mut i: usize) -> usize {
+        if self.is(i, "et") {
+            i += 1;
+        }
+        if self.is_any(i, &["de", "du", "des", "d'", "au", "aux", "en"]) {
+            i += 1;
+            if self.is_any(i - 1, &["de"]) && self.is_any(i, &["la", "l'"]) {
+                i += 1;
+            }
+        }
+        i
+    }
+
+    pub fn sentence_end(&self, i: usize) -> bool {
+        self.toks.get(i).is_none_or(|t| {
+            t.kind == TokKind::Break || matches!(t.fold.as_str(), "." | "!" | "?" | ";")
+        })
+    }
+
+    pub fn is_lex(&self, i: usize, f: impl Fn(Lex) -> bool) -> bool {
+        self.lex.is_at(self.toks, i, f)
+    }
+}
+
+/// Reads every claim of one document.
+pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
+    let toks = tokenize(&doc.text);
+    let body_tok = toks.partition_point(|t| t.start < doc.body_start);
+    let toks = &toks[body_tok..];
+    let mut ctx = Ctx {
+        raw: &doc.text,
+        toks,
+        lex,
+        person_at: vec![None; toks.len() + 1],
+    };
+    let mut out = DocClaims {
+        persons: person::extract(&ctx),
+        ..DocClaims::default()
+    };
+    for (i, p) in out.persons.iter().enumerate() {
+        ctx.person_at[p.tok_start] = Some(i);
+    }
+    let (offices, ranks, deposed) = office::extract(&ctx, &out.persons);
+    out.offices = offices;
+    out.ranks = ranks;
+    out.deposed = deposed;
+    out.relations = relation::extract(&ctx, &out.persons);
+    let (named, acronyms) = named::extract(&ctx);
+    out.named = named;
+    out.acronyms = acronyms;
+    out.quotes = quote::extract(&ctx, &out.persons, &out.named);
+    out.dates = date::extract(&ctx);
+    out.inferred_date = date::infer(&out.dates);
+    out
+}

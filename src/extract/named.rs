@@ -1,0 +1,234 @@
+//! Named documents and organisations — a head noun (Charte, Pacte, Traité, Alliance, Communauté…)
+//! and what it is "of" — and the acronyms defined for them in parentheses, with their language.
+
+use super::{AcronymClaim, Ctx, NamedClass, NamedMention};
+use crate::lexicon::Lex;
+use crate::text::{TokKind, fold};
+
+/// Words that join the parts of a name.
+pub const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "d'", "la", "l'", "le", "les", "et", "pour", "sur", "en", "a", "au", "aux",
+    "contre",
+];
+
+/// Capitalised words that never belong to a name (sentence openers, determiners, pronouns).
+const FUNCTION_WORDS: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
+    "son", "sa", "ses", "leur", "leurs", "notre", "nos", "il", "elle", "ils", "elles", "selon",
+    "depuis", "apres", "avant", "pour", "par", "dans", "en", "au", "aux", "avec", "sans", "mais",
+    "et", "ou", "qui", "que", "lire", "voir",
+];
+
+/// Endings of lower-case adjectives that belong inside a name ("économique", "sahéliens").
+const ADJ_ENDINGS: &[&str] = &[
+    "ique", "iques", "al", "ale", "ales", "aux", "ien", "ienne", "iens", "iennes", "ain", "aine",
+    "ains", "aines", "ais", "aise", "aises", "el", "elle", "els", "elles", "if", "ive", "ifs",
+    "ives", "aire", "aires", "unies", "unis", "uni", "unie", "mutuelle", "permanent",
+    "permanente", "commun", "commune", "centrale", "occidentale", "orientale", "ouest",
+];
+
+const LANGUAGES: &[(&str, &str)] = &[
+    ("francais", "fr"),
+    ("anglais", "en"),
+    ("arabe", "ar"),
+    ("portugais", "pt"),
+    ("espagnol", "es"),
+    ("allemand", "de"),
+];
+
+fn is_adjective(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.toks.get(i) else {
+        return false;
+    };
+    if t.kind != TokKind::Word || t.cap {
+        return false;
+    }
+    ctx.is_lex(i, |l| matches!(l, Lex::CountryAdj(_) | Lex::RegionAdj(_)))
+        || (t.fold.len() > 4 && ADJ_ENDINGS.iter().any(|e| t.fold.ends_with(e)))
+}
+
+fn is_name_word(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && (t.cap || t.fold.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            && !FUNCTION_WORDS.contains(&t.fold.as_str())
+            && !ctx.is_lex(i, |l| matches!(l, Lex::Month(_) | Lex::Weekday(_)))
+    })
+}
+
+/// Normalised key words of tokens `a..b`: connectors dropped, demonyms turned into their place,
+/// plurals made singular.
+fn key_words(ctx: &Ctx, a: usize, b: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = a;
+    while i < b {
+        if let Some((e, place)) = ctx.lex.place_key(ctx.toks, i).filter(|(e, _)| *e <= b) {
+            out.extend(
+                place
+                    .split([' ', '\''])
+                    .filter(|w| !w.is_empty() && !CONNECTORS.contains(w) && *w != "l" && *w != "d")
+                    .map(singular),
+            );
+            i = e;
+            continue;
+        }
+        let w = &ctx.toks[i].fold;
+        if !CONNECTORS.contains(&w.as_str()) && ctx.toks[i].kind == TokKind::Word {
+            out.push(singular(w));
+        }
+        i += 1;
+    }
+    out
+}
+
+fn singular(w: &str) -> String {
+    if w.len() > 3 && (w.ends_with('s') || w.ends_with('x')) && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w.to_string()
+    }
+}
+
+/// Parses the name that follows a head noun at `head..head_end`; returns the end token.
+fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
+    let mut j = head_end;
+    let mut end = None;
+    let mut adjectives = 0;
+    loop {
+        if is_name_word(ctx, j) {
+            j += 1;
+            end = Some(j);
+            adjectives = 0;
+            continue;
+        }
+        if is_adjective(ctx, j) && adjectives < 2 && (head_cap || end.is_some()) {
+            j += 1;
+            adjectives += 1;
+            end = Some(j);
+            continue;
+        }
+        // Connectors only count when a name word follows them.
+        let mut k = j;
+        while ctx.is_any(k, CONNECTORS) && k < j + 3 {
+            k += 1;
+        }
+        if k > j && is_name_word(ctx, k) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    let end = end?;
+    // A lower-case head ("la charte du Liptako-Gourma") needs a capitalised complement.
+    let has_name_word = (head_end..end).any(|i| is_name_word(ctx, i));
+    (head_cap || has_name_word).then_some(end)
+}
+
+pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
+    let toks = ctx.toks;
+    let mut named = Vec::new();
+    let mut acronyms = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((head_end, class)) = ctx.lex.find_at(toks, i, |l| match l {
+            Lex::DocHead => Some(NamedClass::Document),
+            Lex::OrgHead => Some(NamedClass::Organisation),
+            _ => None,
+        }) else {
+            i += 1;
+            continue;
+        };
+        let head_cap = toks[i].cap;
+        let Some(end) = parse_name(ctx, head_end, head_cap) else {
+            i = head_end;
+            continue;
+        };
+        let complement = key_words(ctx, head_end, end);
+        if complement.is_empty() {
+            i = end;
+            continue;
+        }
+        let head = fold(&ctx.raw[toks[i].start..toks[head_end - 1].end]);
+        let key = match class {
+            NamedClass::Document => complement.join(" "),
+            NamedClass::Organisation => {
+                let mut k = vec![singular(&head)];
+                k.extend(complement);
+                k.join(" ")
+            }
+        };
+        let content = (i..end)
+            .filter(|&t| !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word)
+            .map(|t| toks[t].fold.clone())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let idx = named.len();
+        named.push(NamedMention {
+            start: toks[i].start,
+            end: toks[end - 1].end,
+            class,
+            head: ctx.raw[toks[i].start..toks[head_end - 1].end].to_string(),
+            key,
+            content,
+            tok_start: i,
+            tok_end: end,
+        });
+        // "Long form (ACR)", "(ACR - …)", "(ACR en français, ACR en anglais)".
+        let mut j = end;
+        if ctx.is_any(j, &["\"", "»", "”"]) {
+            j += 1;
+        }
+        if ctx.is(j, "(") {
+            acronyms.extend(parse_acronyms(ctx, j + 1, idx));
+        }
+        i = end;
+    }
+    (named, acronyms)
+}
+
+fn is_acronym(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks.get(i).is_some_and(|t| {
+        let letters = t.fold.chars().filter(|c| c.is_alphabetic()).count();
+        t.kind == TokKind::Word
+            && t.cap
+            && (2..=10).contains(&letters)
+            && (t.all_caps || (letters <= 8 && !ctx.is_lex(i, |l| l == Lex::Stopword) && i + 1 < ctx.toks.len() && ctx.is_any(i + 1, &[")", ",", "-", "en"])))
+    })
+}
+
+fn parse_acronyms(ctx: &Ctx, mut j: usize, long: usize) -> Vec<AcronymClaim> {
+    let mut out = Vec::new();
+    for _ in 0..4 {
+        if !is_acronym(ctx, j) {
+            break;
+        }
+        let t = &ctx.toks[j];
+        let mut claim = AcronymClaim {
+            acronym: ctx.raw[t.start..t.end].to_string(),
+            start: t.start,
+            end: t.end,
+            long,
+            language: None,
+            tag_end: t.end,
+        };
+        j += 1;
+        if ctx.is(j, "en")
+            && let Some((_, code)) = LANGUAGES.iter().find(|(w, _)| ctx.is(j + 1, w))
+        {
+            claim.language = Some((*code).to_string());
+            claim.tag_end = ctx.toks[j + 1].end;
+            j += 2;
+        }
+        out.push(claim);
+        if ctx.is_any(j, &[",", ";", "/"]) || ctx.is(j, "ou") {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    // "(ACR - Mali, Burkina, Niger)": only the first item is an acronym.
+    if out.len() > 1 && out.iter().all(|c| c.language.is_none()) {
+        out.truncate(1);
+    }
+    out
+}

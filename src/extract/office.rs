@@ -1,0 +1,275 @@
+//! Offices and ranks held by named people, in the appositive forms news prose uses in both orders:
+//! "le ministre malien de la Défense, Abdoulaye Diop", "Abdoulaye Diop, ministre de la Défense du
+//! Mali", "le général Assimi Goïta", "le président déchu Mohamed Bazoum".
+
+use super::{Ctx, DeposedClaim, OfficeClaim, PersonMention, RankClaim};
+use crate::lexicon::Lex;
+
+/// An office phrase: head, portfolios, country, and whether it is marked as past.
+#[derive(Debug, Clone)]
+struct Phrase {
+    tok_start: usize,
+    tok_end: usize,
+    office: u16,
+    portfolios: Vec<u16>,
+    country: Option<u16>,
+    past: bool,
+    /// The past marker says the holder was removed ("déchu", "renversé"), not merely "ancien".
+    deposed: bool,
+}
+
+/// Generic complements that may stand between an office and its country ("des forces armées").
+const FILLERS: &[&[&str]] = &[&["forces", "armees"], &["armees"], &["armee"], &["gouvernement"]];
+
+/// Past markers that also say the holder was removed by force or by decision.
+const DEPOSED_MARKERS: &[&str] = &[
+    "dechu", "dechue", "renverse", "renversee", "destitue", "destituee", "evince", "evincee",
+];
+
+fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
+    let (mut j, office) = ctx.lex.find_at(ctx.toks, i, |l| match l {
+        Lex::Office(o) => Some(o),
+        _ => None,
+    })?;
+    let mut p = Phrase {
+        tok_start: i,
+        tok_end: j,
+        office,
+        portfolios: Vec::new(),
+        country: None,
+        past: false,
+        deposed: false,
+    };
+    // Markers before the head: "l'ancien ministre", "l'ex-président".
+    for back in 1..=2 {
+        if i >= back && ctx.is_lex(i - back, |l| l == Lex::Past) {
+            p.past = true;
+            p.tok_start = i - back;
+        }
+    }
+    loop {
+        if let Some((e, ())) = ctx.lex.find_at(ctx.toks, j, |l| (l == Lex::Present).then_some(())) {
+            j = e;
+            continue;
+        }
+        if let Some((e, ())) = ctx.lex.find_at(ctx.toks, j, |l| (l == Lex::Past).then_some(())) {
+            p.past = true;
+            if ctx.word(j).is_some_and(|w| DEPOSED_MARKERS.contains(&w)) {
+                p.deposed = true;
+            }
+            j = e;
+            continue;
+        }
+        if let Some((e, c)) = ctx.lex.find_at(ctx.toks, j, |l| match l {
+            Lex::CountryAdj(c) => Some(c),
+            _ => None,
+        }) {
+            p.country.get_or_insert(c);
+            j = e;
+            continue;
+        }
+        let k = ctx.skip_connector(j);
+        if k > j || ctx.is(j, "et") {
+            if let Some((e, pf)) = ctx.lex.find_at(ctx.toks, k, |l| match l {
+                Lex::Portfolio(pf) => Some(pf),
+                _ => None,
+            }) {
+                if !p.portfolios.contains(&pf) {
+                    p.portfolios.push(pf);
+                }
+                j = e;
+                continue;
+            }
+            if let Some((e, c)) = ctx.lex.find_at(ctx.toks, k, |l| match l {
+                Lex::Country(c) => Some(c),
+                _ => None,
+            }) {
+                p.country.get_or_insert(c);
+                j = e;
+                continue;
+            }
+            if let Some(f) = FILLERS.iter().find(|f| {
+                f.iter().enumerate().all(|(n, w)| ctx.is(k + n, w))
+            }) {
+                j = k + f.len();
+                continue;
+            }
+        }
+        break;
+    }
+    // Trailing fillers without a country carry no meaning: the phrase ends before them.
+    p.tok_end = last_meaningful(ctx, &p, j);
+    Some(p)
+}
+
+fn last_meaningful(ctx: &Ctx, p: &Phrase, j: usize) -> usize {
+    let mut end = j;
+    while end > p.tok_start + 1 {
+        let t = &ctx.toks[end - 1].fold;
+        if ["de", "du", "des", "d'", "la", "l'", "et", "au", "aux", "en"].contains(&t.as_str()) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// After token `j`, optional articles then an optional rank: where a name may start.
+fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
+    if ctx.is_any(j, &["le", "la", "l'", "son", "sa", "leur"]) {
+        j += 1;
+    }
+    if let Some((e, _)) = ctx.lex.find_at(ctx.toks, j, |l| match l {
+        Lex::Rank(r) => Some(r),
+        _ => None,
+    }) {
+        j = e;
+    }
+    j
+}
+
+pub(super) fn extract(
+    ctx: &Ctx,
+    persons: &[PersonMention],
+) -> (Vec<OfficeClaim>, Vec<RankClaim>, Vec<DeposedClaim>) {
+    let toks = ctx.toks;
+    let mut offices = Vec::new();
+    let mut in_office = vec![false; toks.len() + 1];
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(p) = parse_phrase(ctx, i) else {
+            i += 1;
+            continue;
+        };
+        for f in in_office.iter_mut().take(p.tok_end).skip(p.tok_start) {
+            *f = true;
+        }
+        // Office, then the holder: "le ministre de la Défense, Sadio Camara", "le président X".
+        let mut holder = None;
+        let mut after = p.tok_end;
+        if ctx.is(after, ",") {
+            after += 1;
+        }
+        let name_at = skip_to_name(ctx, after);
+        if let Some(m) = ctx.person_at.get(name_at).copied().flatten() {
+            holder = Some(m);
+        }
+        // Holder, then the office: "Abdoulaye Diop, ministre des Affaires étrangères".
+        if holder.is_none() && p.tok_start >= 2 && ctx.is(p.tok_start - 1, ",") {
+            let mut k = p.tok_start - 1;
+            // "X, le ministre …": the article sits between the comma and the office.
+            if !ctx.is(k, ",") {
+                k -= 1;
+            }
+            holder = persons.iter().position(|m| m.tok_end == k);
+        }
+        if holder.is_none()
+            && p.tok_start >= 3
+            && ctx.is_any(p.tok_start - 1, &["le", "la", "l'", "son", "sa"])
+            && ctx.is(p.tok_start - 2, ",")
+        {
+            holder = persons.iter().position(|m| m.tok_end == p.tok_start - 2);
+        }
+        if let Some(h) = holder {
+            let start = toks[p.tok_start].start;
+            let end = toks[p.tok_end - 1].end;
+            offices.push(OfficeClaim {
+                holder: h,
+                start,
+                end,
+                office: p.office,
+                portfolios: p.portfolios.clone(),
+                country: p.country,
+                past: p.past,
+            });
+        }
+        i = p.tok_end.max(i + 1);
+        let _ = p.deposed;
+    }
+    let deposed = deposed_claims(ctx, persons);
+    let ranks = rank_claims(ctx, &in_office);
+    (offices, ranks, deposed)
+}
+
+/// A rank right before a name: "le colonel Assimi Goïta", "général de brigade X".
+fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
+    let mut out = Vec::new();
+    for i in 0..ctx.toks.len() {
+        if in_office[i] {
+            continue;
+        }
+        let Some((e, r)) = ctx.lex.find_at(ctx.toks, i, |l| match l {
+            Lex::Rank(r) => Some(r),
+            _ => None,
+        }) else {
+            continue;
+        };
+        if let Some(m) = ctx.person_at.get(e).copied().flatten() {
+            out.push(RankClaim {
+                holder: m,
+                start: ctx.toks[i].start,
+                end: ctx.toks[e - 1].end,
+                rank: r,
+            });
+        }
+    }
+    out
+}
+
+/// Phrases that say someone was overthrown, before the name.
+const DEPOSED_CUES: &[&[&str]] = &[
+    &["renversement", "du", "regime", "de"],
+    &["renversement", "du", "president"],
+    &["renversement", "de"],
+    &["chute", "du", "regime", "de"],
+    &["chute", "de"],
+    &["coup", "d'", "etat", "contre"],
+    &["putsch", "contre"],
+    &["destitution", "de"],
+    &["destitution", "du", "president"],
+    &["eviction", "de"],
+    &["eviction", "du", "president"],
+];
+
+fn deposed_claims(ctx: &Ctx, persons: &[PersonMention]) -> Vec<DeposedClaim> {
+    let mut out = Vec::new();
+    for (pi, m) in persons.iter().enumerate() {
+        let i = m.tok_start;
+        // "le président déchu X": an office with a deposing marker right before the name.
+        let mut j = i;
+        let mut marker = false;
+        while j > 0 && ctx.word(j - 1).is_some_and(|w| DEPOSED_MARKERS.contains(&w)) {
+            marker = true;
+            j -= 1;
+        }
+        if marker {
+            let start = ctx.toks[j].start;
+            let from = (j.saturating_sub(3)..j)
+                .find(|&s| {
+                    ctx.lex
+                        .hits_at(ctx.toks, s)
+                        .any(|h| h.end == j && matches!(h.lex, Lex::Office(_) | Lex::Rank(_)))
+                })
+                .map_or(start, |s| ctx.toks[s].start);
+            out.push(DeposedClaim {
+                person: pi,
+                start: from,
+                end: m.end,
+            });
+            continue;
+        }
+        for cue in DEPOSED_CUES {
+            let n = cue.len();
+            if i >= n && cue.iter().enumerate().all(|(k, w)| ctx.is(i - n + k, w)) {
+                out.push(DeposedClaim {
+                    person: pi,
+                    start: ctx.toks[i - n].start,
+                    end: m.end,
+                });
+                break;
+            }
+        }
+    }
+    out
+}

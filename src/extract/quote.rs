@@ -1,0 +1,216 @@
+//! Quotations and their speakers. Quotes open with « “ or a straight double quote and close with
+//! their pair — or, as hurried copy often does, with an opening mark followed by punctuation
+//! ("… pays « , a déclaré"). Speakers come from reporting clauses after ("», a déclaré X") or before
+//! ("Selon X, «", "X a affirmé : «") the quote; "a-t-il ajouté" goes back to the last speaker.
+
+use super::{Ctx, NamedMention, PersonMention, Quote};
+use crate::lexicon::Lex;
+use crate::text::TokKind;
+
+const MAX_QUOTE_TOKENS: usize = 400;
+
+fn raw_char(ctx: &Ctx, i: usize) -> Option<char> {
+    let t = ctx.toks.get(i)?;
+    (t.kind == TokKind::Punct).then(|| ctx.raw[t.start..].chars().next()).flatten()
+}
+
+fn closer_for(open: char) -> Option<char> {
+    match open {
+        '«' => Some('»'),
+        '“' => Some('”'),
+        '„' => Some('“'),
+        '"' => Some('"'),
+        _ => None,
+    }
+}
+
+/// An opening mark misused as a closing one: followed by punctuation or the end of the line.
+fn closes_like(ctx: &Ctx, i: usize) -> bool {
+    match ctx.toks.get(i + 1) {
+        None => true,
+        Some(t) => t.kind == TokKind::Break || matches!(t.fold.as_str(), "," | "." | ";" | ":" | ")"),
+    }
+}
+
+/// Finds the token that closes the quote opened at `open`.
+fn find_close(ctx: &Ctx, open: usize, c: char) -> Option<usize> {
+    let close = closer_for(c)?;
+    let mut j = open + 1;
+    while j < ctx.toks.len() && j < open + MAX_QUOTE_TOKENS {
+        let t = &ctx.toks[j];
+        if t.kind == TokKind::Break {
+            // An unclosed quote runs to the end of its paragraph.
+            return (j > open + 1).then_some(j);
+        }
+        if let Some(d) = raw_char(ctx, j) {
+            if d == close && j > open + 1 {
+                return Some(j);
+            }
+            if d == c && c != '"' && j > open + 1 && closes_like(ctx, j) {
+                return Some(j);
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
+    if let Some((e, inv)) = ctx.lex.find_at(ctx.toks, j, |l| match l {
+        Lex::ReportVerb => Some(false),
+        Lex::ReportInverted => Some(true),
+        _ => None,
+    }) {
+        return Some((e, inv));
+    }
+    // "a également affirmé": an adverb between the auxiliary and the participle.
+    if ctx.is_any(j, &["a", "ont", "avait", "aurait"]) {
+        let mut k = j + 1;
+        while ctx
+            .word(k)
+            .is_some_and(|w| w.ends_with("ment") || ["aussi", "encore", "deja", "ainsi", "pour sa part"].contains(&w))
+        {
+            k += 1;
+        }
+        if k > j + 1 {
+            let participle = ctx.word(k)?;
+            let known = ctx.lex.pack.reporting.verbs.iter().any(|v| {
+                crate::text::fold(v).rsplit(' ').next() == Some(participle)
+            });
+            if known {
+                return Some((k + 1, false));
+            }
+        }
+    }
+    None
+}
+
+/// The first person named after `j` in the same sentence, within a few words.
+fn person_after(ctx: &Ctx, mut j: usize) -> Option<usize> {
+    let limit = j + 14;
+    while j < limit && j < ctx.toks.len() {
+        if let Some(m) = ctx.person_at[j] {
+            return Some(m);
+        }
+        if ctx.sentence_end(j) || raw_char(ctx, j).is_some_and(|c| closer_for(c).is_some()) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A speaker named before the quote in the same sentence: "Selon X, «", "X a déclaré : «".
+fn speaker_before(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<usize> {
+    let mut j = open;
+    let floor = open.saturating_sub(25);
+    while j > floor {
+        j -= 1;
+        if ctx.sentence_end(j) || raw_char(ctx, j).is_some_and(|c| closer_for(c).is_some()) {
+            break;
+        }
+        if ctx.is_lex(j, |l| l == Lex::ReportPrep) {
+            return person_after(ctx, j + 1);
+        }
+        if is_reporting_verb(ctx, j).is_some() {
+            // The subject is the last person named before the verb.
+            return persons
+                .iter()
+                .rposition(|m| m.tok_end <= j && m.tok_end + 3 >= j && m.tok_start > floor);
+        }
+    }
+    None
+}
+
+/// A text quoted rather than a person: "La charte prévoit (art. 6) que «".
+fn source_text_before(ctx: &Ctx, named: &[NamedMention], open: usize) -> Option<String> {
+    let floor = open.saturating_sub(20);
+    let mut head = None;
+    let mut article = None;
+    let mut j = open;
+    while j > floor {
+        j -= 1;
+        if ctx.sentence_end(j) {
+            break;
+        }
+        if ctx.is_any(j, &["article", "art"]) && ctx.word(j + 1).is_some() {
+            let n = ctx.word(j + 1).filter(|w| w.chars().all(|c| c.is_ascii_digit())).or_else(|| {
+                ctx.is(j + 1, ".").then(|| ctx.word(j + 2)).flatten()
+            });
+            if let Some(n) = n.filter(|w| w.chars().all(|c| c.is_ascii_digit())) {
+                article = Some(n.to_string());
+            }
+        }
+        if head.is_none() {
+            if let Some(n) = named.iter().find(|n| n.tok_start == j) {
+                head = Some(ctx.raw[n.start..n.end].to_string());
+            } else if ctx.is_lex(j, |l| l == Lex::DocHead) {
+                head = Some(ctx.raw[ctx.toks[j].start..ctx.toks[j].end].to_lowercase());
+            }
+        }
+    }
+    match (head, article) {
+        (Some(h), Some(a)) => Some(format!("{h}, article {a}")),
+        (Some(h), None) => Some(h),
+        (None, Some(a)) => Some(format!("article {a}")),
+        (None, None) => None,
+    }
+}
+
+pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMention]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<usize> = None;
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        if ctx.toks[i].kind == TokKind::Break {
+            i += 1;
+            continue;
+        }
+        let Some(c) = raw_char(ctx, i).filter(|c| closer_for(*c).is_some()) else {
+            i += 1;
+            continue;
+        };
+        let Some(close) = find_close(ctx, i, c) else {
+            i += 1;
+            continue;
+        };
+        let inner: Vec<usize> = (i + 1..close).collect();
+        let words: Vec<usize> = inner
+            .iter()
+            .copied()
+            .filter(|&k| ctx.toks[k].kind == TokKind::Word)
+            .collect();
+        if words.is_empty() {
+            i = close + 1;
+            continue;
+        }
+        let first = ctx.toks[i + 1].start;
+        let last = ctx.toks[close - 1].end;
+        // Who said it: after the quote, then before it.
+        let mut j = close + 1;
+        if ctx.is(j, ",") {
+            j += 1;
+        }
+        let mut speaker = None;
+        if let Some((e, inverted)) = is_reporting_verb(ctx, j) {
+            speaker = if inverted { last_speaker } else { person_after(ctx, e) };
+        }
+        if speaker.is_none() {
+            speaker = speaker_before(ctx, persons, i);
+        }
+        let source_text = if speaker.is_none() { source_text_before(ctx, named, i) } else { None };
+        if speaker.is_some() {
+            last_speaker = speaker;
+        }
+        out.push(Quote {
+            start: first,
+            end: last,
+            words: words.iter().map(|&k| ctx.toks[k].fold.clone()).collect(),
+            word_spans: words.iter().map(|&k| (ctx.toks[k].start, ctx.toks[k].end)).collect(),
+            speaker,
+            source_text,
+        });
+        i = if ctx.toks[close].kind == TokKind::Break { close } else { close + 1 };
+    }
+    out
+}

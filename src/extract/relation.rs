@@ -1,0 +1,82 @@
+//! Relations between two named people: "X, proche de Y", "X, tombeur de Y", "X a renversé Y",
+//! "Y, renversé par X".
+
+use super::{Ctx, PersonMention, RelationClaim};
+use crate::lexicon::{Lex, RelationType};
+use crate::text::tokenize;
+
+/// Matches `cue` (folded words) at token `i`; a final "de" also matches "du", "des" and "d'".
+fn cue_at(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
+    for (n, w) in cue.iter().enumerate() {
+        let t = ctx.toks.get(i + n)?;
+        let last = n + 1 == cue.len();
+        let ok = t.fold == *w || (last && w == "de" && ["du", "des", "d'"].contains(&t.fold.as_str()));
+        if !ok {
+            return None;
+        }
+    }
+    Some(i + cue.len())
+}
+
+/// After a cue: articles, titles and offices that may stand before the second name.
+fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
+    for _ in 0..4 {
+        if ctx.is_any(j, &["le", "la", "l'", "les", "son", "sa", "ancien", "ex"]) {
+            j += 1;
+            continue;
+        }
+        if let Some((e, ())) = ctx.lex.find_at(ctx.toks, j, |l| {
+            matches!(l, Lex::Rank(_) | Lex::Office(_) | Lex::Past | Lex::CountryAdj(_))
+                .then_some(())
+        }) {
+            j = e;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention]) -> Vec<RelationClaim> {
+    let cues: Vec<(RelationType, Vec<String>)> = ctx
+        .lex
+        .pack
+        .relation
+        .iter()
+        .flat_map(|r| {
+            r.cues
+                .iter()
+                .map(move |c| (r.kind, tokenize(c).into_iter().map(|t| t.fold).collect()))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (si, subject) in persons.iter().enumerate() {
+        let mut j = subject.tok_end;
+        if ctx.is(j, ",") {
+            j += 1;
+        }
+        if ctx.is_any(j, &["qui", "lui-meme", "elle-meme"]) {
+            j += 1;
+        }
+        // Longest cue first.
+        let Some((kind, e)) = cues
+            .iter()
+            .filter_map(|(k, c)| cue_at(ctx, j, c).map(|e| (*k, e)))
+            .max_by_key(|(_, e)| *e)
+        else {
+            continue;
+        };
+        let name = skip_to_name(ctx, e);
+        let Some(oi) = ctx.person_at.get(name).copied().flatten() else {
+            continue;
+        };
+        out.push(RelationClaim {
+            subject: si,
+            object: oi,
+            kind,
+            start: ctx.toks[j].start,
+            end: persons[oi].end,
+        });
+    }
+    out
+}

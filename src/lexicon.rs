@@ -1,0 +1,480 @@
+//! Language packs: the lexicons every extractor is built from (countries, offices, portfolios, ranks,
+//! head nouns, relation cues, reporting verbs…), read from `rules/lexicon/*.toml` and compiled into a
+//! phrase table looked up token by token.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::text::{Token, fold, tokenize};
+
+/// The French pack shipped with the binary.
+pub const DEFAULT_FR: &str = include_str!("../rules/lexicon/fr.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Country {
+    pub name: String,
+    pub forms: Vec<String>,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    #[serde(default)]
+    pub capital: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub name: String,
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub id: String,
+    pub class: String,
+    pub label: String,
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portfolio {
+    pub id: String,
+    pub label: String,
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rank {
+    pub step: u32,
+    pub forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    #[serde(default)]
+    pub document_heads: Vec<String>,
+    #[serde(default)]
+    pub organisation_heads: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, serde::Serialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationType {
+    Ally,
+    Overthrew,
+    OverthrownBy,
+    Adversary,
+}
+
+impl RelationType {
+    pub fn describe(self) -> &'static str {
+        match self {
+            RelationType::Ally => "close to",
+            RelationType::Overthrew => "overthrew",
+            RelationType::OverthrownBy => "was overthrown by",
+            RelationType::Adversary => "an opponent of",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    #[serde(rename = "type")]
+    pub kind: RelationType,
+    pub cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Reporting {
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    #[serde(default)]
+    pub inverted: Vec<String>,
+    #[serde(default)]
+    pub prepositions: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Words {
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GivenNames {
+    #[serde(default)]
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Calendar {
+    #[serde(default)]
+    pub months: Vec<String>,
+    #[serde(default)]
+    pub weekdays: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Time {
+    #[serde(default)]
+    pub past_markers: Vec<String>,
+    #[serde(default)]
+    pub present_markers: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Numbers {
+    #[serde(default)]
+    pub words: std::collections::BTreeMap<String, u64>,
+    #[serde(default)]
+    pub approximate: std::collections::BTreeMap<String, u64>,
+    #[serde(default)]
+    pub lower_bound: Vec<String>,
+    #[serde(default)]
+    pub upper_bound: Vec<String>,
+    #[serde(default)]
+    pub about: Vec<String>,
+    #[serde(default)]
+    pub counted_nouns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub cues: Vec<String>,
+}
+
+/// A language pack as written in TOML.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    pub language: String,
+    #[serde(default)]
+    pub country: Vec<Country>,
+    #[serde(default)]
+    pub region: Vec<Region>,
+    #[serde(default)]
+    pub office: Vec<Office>,
+    #[serde(default)]
+    pub portfolio: Vec<Portfolio>,
+    #[serde(default)]
+    pub rank: Vec<Rank>,
+    #[serde(default)]
+    pub names: Names,
+    #[serde(default)]
+    pub relation: Vec<Relation>,
+    #[serde(default)]
+    pub reporting: Reporting,
+    #[serde(default)]
+    pub stopwords: Words,
+    #[serde(default)]
+    pub given_names: GivenNames,
+    #[serde(default)]
+    pub calendar: Calendar,
+    #[serde(default)]
+    pub time: Time,
+    #[serde(default)]
+    pub numbers: Numbers,
+    #[serde(default)]
+    pub event: Vec<Event>,
+}
+
+/// What a phrase of the lexicon means. Indices point into the pack's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lex {
+    Country(u16),
+    CountryAdj(u16),
+    Capital(u16),
+    Region(u16),
+    RegionAdj(u16),
+    Office(u16),
+    Portfolio(u16),
+    Rank(u16),
+    DocHead,
+    OrgHead,
+    Relation(RelationType),
+    ReportVerb,
+    ReportInverted,
+    ReportPrep,
+    Stopword,
+    GivenName,
+    Month(u8),
+    Weekday(u8),
+    Past,
+    Present,
+    NumberWord(u64),
+    Approx(u64),
+    LowerBound,
+    UpperBound,
+    About,
+    CountedNoun,
+    Event(u16),
+}
+
+/// A compiled language pack.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub pack: Pack,
+    /// First folded token of a phrase → (phrase tokens, meaning), longest phrases first.
+    phrases: HashMap<String, Vec<(Vec<String>, Lex)>>,
+}
+
+/// A lexicon phrase found at a token position.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    /// Index of the token after the phrase.
+    pub end: usize,
+    pub lex: Lex,
+}
+
+impl Lexicon {
+    /// Parses and compiles a pack; the error is the TOML parser's, with its span.
+    pub fn from_toml(src: &str) -> Result<Self, toml::de::Error> {
+        let pack: Pack = toml::from_str(src)?;
+        Ok(Self::compile(pack))
+    }
+
+    /// The pack compiled into the binary.
+    pub fn default_fr() -> Self {
+        match Self::from_toml(DEFAULT_FR) {
+            Ok(l) => l,
+            // The shipped pack is checked by a unit test; an empty pack keeps library code panic-free.
+            Err(_) => Self::compile(Pack {
+                language: "fr".into(),
+                country: vec![],
+                region: vec![],
+                office: vec![],
+                portfolio: vec![],
+                rank: vec![],
+                names: Names::default(),
+                relation: vec![],
+                reporting: Reporting::default(),
+                stopwords: Words::default(),
+                given_names: GivenNames::default(),
+                calendar: Calendar::default(),
+                time: Time::default(),
+                numbers: Numbers::default(),
+                event: vec![],
+            }),
+        }
+    }
+
+    fn compile(pack: Pack) -> Self {
+        let mut phrases: HashMap<String, Vec<(Vec<String>, Lex)>> = HashMap::new();
+        let mut add = |form: &str, lex: Lex| {
+            let toks: Vec<String> = tokenize(form).into_iter().map(|t| t.fold).collect();
+            if let Some(first) = toks.first().cloned() {
+                let list = phrases.entry(first).or_default();
+                if !list.iter().any(|(t, l)| *t == toks && *l == lex) {
+                    list.push((toks, lex));
+                }
+            }
+        };
+        for (i, c) in pack.country.iter().enumerate() {
+            let i = i as u16;
+            add(&c.name, Lex::Country(i));
+            for f in &c.forms {
+                add(f, Lex::Country(i));
+            }
+            for f in &c.adjectives {
+                add(f, Lex::CountryAdj(i));
+            }
+            if let Some(cap) = &c.capital {
+                add(cap, Lex::Capital(i));
+            }
+        }
+        for (i, r) in pack.region.iter().enumerate() {
+            add(&r.name, Lex::Region(i as u16));
+            for f in &r.adjectives {
+                add(f, Lex::RegionAdj(i as u16));
+            }
+        }
+        for (i, o) in pack.office.iter().enumerate() {
+            for f in &o.forms {
+                add(f, Lex::Office(i as u16));
+            }
+        }
+        for (i, p) in pack.portfolio.iter().enumerate() {
+            for f in &p.forms {
+                add(f, Lex::Portfolio(i as u16));
+            }
+        }
+        for (i, r) in pack.rank.iter().enumerate() {
+            for f in &r.forms {
+                add(f, Lex::Rank(i as u16));
+            }
+        }
+        for f in &pack.names.document_heads {
+            add(f, Lex::DocHead);
+        }
+        for f in &pack.names.organisation_heads {
+            add(f, Lex::OrgHead);
+        }
+        for r in &pack.relation {
+            for f in &r.cues {
+                add(f, Lex::Relation(r.kind));
+            }
+        }
+        for f in &pack.reporting.verbs {
+            add(f, Lex::ReportVerb);
+        }
+        for f in &pack.reporting.inverted {
+            add(f, Lex::ReportInverted);
+        }
+        for f in &pack.reporting.prepositions {
+            add(f, Lex::ReportPrep);
+        }
+        for f in &pack.stopwords.words {
+            add(f, Lex::Stopword);
+        }
+        for f in &pack.given_names.names {
+            add(f, Lex::GivenName);
+        }
+        for (i, f) in pack.calendar.months.iter().enumerate() {
+            add(f, Lex::Month(i as u8 + 1));
+        }
+        for (i, f) in pack.calendar.weekdays.iter().enumerate() {
+            add(f, Lex::Weekday(i as u8));
+        }
+        for f in &pack.time.past_markers {
+            add(f, Lex::Past);
+        }
+        for f in &pack.time.present_markers {
+            add(f, Lex::Present);
+        }
+        for (f, v) in &pack.numbers.words {
+            add(f, Lex::NumberWord(*v));
+        }
+        for (f, v) in &pack.numbers.approximate {
+            add(f, Lex::Approx(*v));
+        }
+        for f in &pack.numbers.lower_bound {
+            add(f, Lex::LowerBound);
+        }
+        for f in &pack.numbers.upper_bound {
+            add(f, Lex::UpperBound);
+        }
+        for f in &pack.numbers.about {
+            add(f, Lex::About);
+        }
+        for f in &pack.numbers.counted_nouns {
+            add(f, Lex::CountedNoun);
+        }
+        for (i, e) in pack.event.iter().enumerate() {
+            for f in &e.cues {
+                add(f, Lex::Event(i as u16));
+            }
+        }
+        for list in phrases.values_mut() {
+            // Longest first, so the first hit of a kind is the most specific.
+            list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        }
+        Lexicon { pack, phrases }
+    }
+
+    /// Every lexicon phrase that starts at token `i`, longest first.
+    pub fn hits_at<'a>(&'a self, toks: &'a [Token], i: usize) -> impl Iterator<Item = Hit> + 'a {
+        let list = toks.get(i).and_then(|t| self.phrases.get(&t.fold));
+        list.into_iter().flatten().filter_map(move |(words, lex)| {
+            let end = i + words.len();
+            if end > toks.len() {
+                return None;
+            }
+            let ok = words
+                .iter()
+                .zip(&toks[i..end])
+                .all(|(w, t)| *w == t.fold);
+            ok.then_some(Hit { end, lex: *lex })
+        })
+    }
+
+    /// The longest phrase at `i` whose meaning `pick` accepts.
+    pub fn find_at<T>(
+        &self,
+        toks: &[Token],
+        i: usize,
+        mut pick: impl FnMut(Lex) -> Option<T>,
+    ) -> Option<(usize, T)> {
+        self.hits_at(toks, i)
+            .find_map(|h| pick(h.lex).map(|v| (h.end, v)))
+    }
+
+    /// Whether some phrase of the kind `pick` accepts starts at `i`.
+    pub fn is_at(&self, toks: &[Token], i: usize, pick: impl Fn(Lex) -> bool) -> bool {
+        self.hits_at(toks, i).any(|h| pick(h.lex))
+    }
+
+    pub fn country_name(&self, i: u16) -> &str {
+        &self.pack.country[i as usize].name
+    }
+
+    /// The place a demonym adjective or a place name stands for, folded ("sahéliens" → "sahel").
+    pub fn place_key(&self, toks: &[Token], i: usize) -> Option<(usize, String)> {
+        self.find_at(toks, i, |l| match l {
+            Lex::Country(c) | Lex::CountryAdj(c) => Some(fold(&self.pack.country[c as usize].name)),
+            Lex::Region(r) | Lex::RegionAdj(r) => Some(fold(&self.pack.region[r as usize].name)),
+            _ => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_pack_parses() {
+        let lex = Lexicon::from_toml(DEFAULT_FR).expect("rules/lexicon/fr.toml parses");
+        assert_eq!(lex.pack.language, "fr");
+        assert!(!lex.pack.country.is_empty());
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let lex = Lexicon::default_fr();
+        let toks = tokenize("le président de la Transition malienne");
+        let hit = lex.find_at(&toks, 1, |l| matches!(l, Lex::Office(_)).then_some(()));
+        assert_eq!(hit.map(|h| h.0), Some(5));
+    }
+
+    #[test]
+    fn no_form_is_listed_twice_in_one_list() {
+        let lex = Lexicon::default_fr();
+        let p = &lex.pack;
+        let mut lists: Vec<(&str, Vec<&String>)> = vec![
+            ("country", p.country.iter().flat_map(|c| c.forms.iter()).collect()),
+            ("adjective", p.country.iter().flat_map(|c| c.adjectives.iter()).collect()),
+            ("office", p.office.iter().flat_map(|o| o.forms.iter()).collect()),
+            ("portfolio", p.portfolio.iter().flat_map(|o| o.forms.iter()).collect()),
+            ("rank", p.rank.iter().flat_map(|o| o.forms.iter()).collect()),
+            ("relation", p.relation.iter().flat_map(|o| o.cues.iter()).collect()),
+        ];
+        for (name, list) in lists.iter_mut() {
+            let mut seen = std::collections::BTreeSet::new();
+            for f in list.iter() {
+                assert!(seen.insert(fold(f)), "{name} form listed twice: {f}");
+            }
+        }
+        let heads: std::collections::BTreeSet<String> =
+            p.names.document_heads.iter().map(|s| fold(s)).collect();
+        for h in &p.names.organisation_heads {
+            assert!(!heads.contains(&fold(h)), "{h} is both a document and an organisation head");
+        }
+        let steps: Vec<u32> = p.rank.iter().map(|r| r.step).collect();
+        assert!(steps.windows(2).all(|w| w[0] < w[1]), "ranks are listed lowest first");
+    }
+}

@@ -1,0 +1,277 @@
+//! Folded text for matching (case, diacritics, typographic punctuation) with a map back to raw bytes,
+//! a tokenizer shared by every extractor, and line/column lookup for reporting.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Appends the folded form of `c` to `out`: lower case, no diacritics, plain apostrophes and quotes,
+/// one kind of space and dash.
+pub fn fold_char_into(c: char, out: &mut String) {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' => out.push('\''),
+        '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' => out.push('"'),
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' | '\t' => out.push(' '),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' => out.push_str("ss"),
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => {
+            for d in c.nfd() {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }
+        }
+    }
+}
+
+/// The folded form of a whole string.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+/// Lower case only, diacritics kept: how spelling variants of a name are told apart.
+pub fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out.nfc().collect()
+}
+
+/// A folded view of a text: `text[i]` came from the raw bytes starting at `raw_offset(i)`.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    map: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(raw: &str) -> Self {
+        let mut text = String::with_capacity(raw.len());
+        let mut map = Vec::with_capacity(raw.len() + 1);
+        for (i, c) in raw.char_indices() {
+            let before = text.len();
+            fold_char_into(c, &mut text);
+            map.resize(map.len() + (text.len() - before), i as u32);
+        }
+        map.push(raw.len() as u32);
+        Folded { text, map }
+    }
+
+    /// Raw byte offset of folded byte `i` (`i == text.len()` maps to the raw length).
+    pub fn raw_offset(&self, i: usize) -> usize {
+        self.map[i.min(self.map.len() - 1)] as usize
+    }
+
+    /// Raw byte range covered by the folded range `start..end`.
+    pub fn raw_range(&self, start: usize, end: usize) -> (usize, usize) {
+        if end <= start {
+            let s = self.raw_offset(start);
+            return (s, s);
+        }
+        let s = self.raw_offset(start);
+        // The end maps to the start of the next raw char after the last folded byte.
+        let last = self.raw_offset(end - 1);
+        let mut e = self.raw_offset(end);
+        if e <= last {
+            e = last + 1;
+        }
+        (s, e)
+    }
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Punct,
+    /// A line break: sentences and names never run across one.
+    Break,
+}
+
+/// A token of the raw text: a word (letters, digits, inner hyphens and apostrophes), one punctuation
+/// character, or a line break. Spaces are not tokens.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// Folded text of the token.
+    pub fold: String,
+    /// The raw token starts with an upper-case letter.
+    pub cap: bool,
+    /// Every letter of the raw token is upper case (acronyms).
+    pub all_caps: bool,
+}
+
+const ELISIONS: &[&str] = &[
+    "l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "presqu", "quoiqu",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Splits raw text into tokens. Elided articles ("l'", "d'", "qu'") are tokens of their own, ending
+/// with the apostrophe; names like "N'Guessan" stay whole.
+pub fn tokenize(raw: &str) -> Vec<Token> {
+    let mut toks = Vec::with_capacity(raw.len() / 5);
+    let chars: Vec<(usize, char)> = raw.char_indices().collect();
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let (off, c) = chars[i];
+        if c == '\n' {
+            push(&mut toks, raw, off, off + 1, TokKind::Break);
+            i += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = off;
+            let mut j = i + 1;
+            while j < n {
+                let d = chars[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                if (is_hyphen(d) || is_apostrophe(d) || d == '.')
+                    && j + 1 < n
+                    && chars[j + 1].1.is_alphanumeric()
+                {
+                    if is_apostrophe(d) {
+                        let head = fold(&raw[start..chars[j].0]);
+                        let next_upper = chars[j + 1].1.is_uppercase();
+                        let keep_whole = head == "n" && next_upper && raw[start..].starts_with('N');
+                        if ELISIONS.contains(&head.as_str()) && !keep_whole {
+                            break;
+                        }
+                    }
+                    if d == '.' {
+                        // "art.6", "U.S" keep no inner dots except in digit runs like 1.5.
+                        if !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
+                            break;
+                        }
+                    }
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            // An elided article keeps its apostrophe.
+            let mut end_j = j;
+            if j < n && is_apostrophe(chars[j].1) {
+                let head = fold(&raw[start..chars[j].0]);
+                if ELISIONS.contains(&head.as_str()) {
+                    end_j = j + 1;
+                }
+            }
+            let end = if end_j < n { chars[end_j].0 } else { raw.len() };
+            push(&mut toks, raw, start, end, TokKind::Word);
+            i = end_j;
+            continue;
+        }
+        let end = if i + 1 < n { chars[i + 1].0 } else { raw.len() };
+        push(&mut toks, raw, off, end, TokKind::Punct);
+        i += 1;
+    }
+    toks
+}
+
+fn push(toks: &mut Vec<Token>, raw: &str, start: usize, end: usize, kind: TokKind) {
+    let s = &raw[start..end];
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
+    let all_caps = kind == TokKind::Word
+        && letters.clone().count() >= 2
+        && letters.all(|c| c.is_uppercase());
+    toks.push(Token {
+        start,
+        end,
+        kind,
+        fold: fold(s),
+        cap,
+        all_caps,
+    });
+}
+
+/// Line starts of a text, for 1-based line/column lookup.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(raw: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(raw.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`.
+    pub fn line_col(&self, raw: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let end = offset.min(raw.len());
+        let col = raw.get(start..end).map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_diacritics_and_typography() {
+        assert_eq!(fold("Goïta"), "goita");
+        assert_eq!(fold("l’Alliance des États"), "l'alliance des etats");
+        assert_eq!(fold("« Cœur »"), "\" coeur \"");
+    }
+
+    #[test]
+    fn folded_offsets_map_back_to_raw() {
+        let raw = "Présidé par « Œdipe »";
+        let f = Folded::new(raw);
+        let i = f.text.find("oedipe").unwrap();
+        let (s, e) = f.raw_range(i, i + "oedipe".len());
+        assert_eq!(&raw[s..e], "Œdipe");
+    }
+
+    #[test]
+    fn tokenizer_splits_elisions_but_keeps_names() {
+        let toks = tokenize("l’Alliance d'Abidjan, N'Guessan a-t-il dit");
+        let words: Vec<&str> = toks.iter().map(|t| t.fold.as_str()).collect();
+        assert_eq!(
+            words,
+            vec!["l'", "alliance", "d'", "abidjan", ",", "n'guessan", "a-t-il", "dit"]
+        );
+        assert!(toks[1].cap);
+    }
+
+    #[test]
+    fn line_and_column_are_one_based_in_chars() {
+        let raw = "é\nab";
+        let idx = LineIndex::new(raw);
+        assert_eq!(idx.line_col(raw, 0), (1, 1));
+        assert_eq!(idx.line_col(raw, 3), (2, 1));
+        assert_eq!(idx.line_col(raw, 4), (2, 2));
+    }
+}
