@@ -88,7 +88,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
     let mut problems = Vec::new();
     for root in paths {
         if !root.exists() {
-            problems.push(problem(display(root), "no such file or directory".into(), true));
+            problems.push(problem(
+                display(root),
+                "no such file or directory".into(),
+                true,
+            ));
             continue;
         }
         if root.is_file() {
@@ -105,9 +109,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
                 }
                 Ok(_) => {}
                 Err(err) => {
-                    let path = err
-                        .path()
-                        .map_or_else(|| display(root), display);
+                    let path = err.path().map_or_else(|| display(root), display);
                     let msg = if err.loop_ancestor().is_some() {
                         "symbolic link loop: not followed".to_string()
                     } else {
@@ -182,8 +184,13 @@ fn read_document(
     manifest: Option<&ManifestEntry>,
 ) -> Result<(Document, Vec<InputProblem>), InputProblem> {
     let shown = display(path);
-    let bytes = std::fs::read(path)
-        .map_err(|e| problem(shown.clone(), format!("cannot read: {}", io_message(&e)), true))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        problem(
+            shown.clone(),
+            format!("cannot read: {}", io_message(&e)),
+            true,
+        )
+    })?;
     if bytes.contains(&0) {
         return Err(problem(
             shown,
@@ -391,7 +398,9 @@ fn load_manifests(
             Err(e) => problems.push(InputProblem {
                 path: display(&mpath),
                 message: format!("manifest is not valid: {}", e.message()),
-                span: e.span().map(|s| (s.start, s.end.max(s.start + 1).min(src.len()))),
+                span: e
+                    .span()
+                    .map(|s| (s.start, s.end.max(s.start + 1).min(src.len()))),
                 text: Some(src.clone()),
                 fatal: false,
             }),

@@ -63,7 +63,9 @@ pub struct Names {
     pub organisation_heads: Vec<String>,
 }
 
-#[derive(Debug, Deserialize, serde::Serialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Deserialize, serde::Serialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum RelationType {
     Ally,
@@ -394,10 +396,7 @@ impl Lexicon {
             if end > toks.len() {
                 return None;
             }
-            let ok = words
-                .iter()
-                .zip(&toks[i..end])
-                .all(|(w, t)| *w == t.fold);
+            let ok = words.iter().zip(&toks[i..end]).all(|(w, t)| *w == t.fold);
             ok.then_some(Hit { end, lex: *lex })
         })
     }
@@ -456,12 +455,27 @@ mod tests {
         let lex = Lexicon::default_fr();
         let p = &lex.pack;
         let mut lists: Vec<(&str, Vec<&String>)> = vec![
-            ("country", p.country.iter().flat_map(|c| c.forms.iter()).collect()),
-            ("adjective", p.country.iter().flat_map(|c| c.adjectives.iter()).collect()),
-            ("office", p.office.iter().flat_map(|o| o.forms.iter()).collect()),
-            ("portfolio", p.portfolio.iter().flat_map(|o| o.forms.iter()).collect()),
+            (
+                "country",
+                p.country.iter().flat_map(|c| c.forms.iter()).collect(),
+            ),
+            (
+                "adjective",
+                p.country.iter().flat_map(|c| c.adjectives.iter()).collect(),
+            ),
+            (
+                "office",
+                p.office.iter().flat_map(|o| o.forms.iter()).collect(),
+            ),
+            (
+                "portfolio",
+                p.portfolio.iter().flat_map(|o| o.forms.iter()).collect(),
+            ),
             ("rank", p.rank.iter().flat_map(|o| o.forms.iter()).collect()),
-            ("relation", p.relation.iter().flat_map(|o| o.cues.iter()).collect()),
+            (
+                "relation",
+                p.relation.iter().flat_map(|o| o.cues.iter()).collect(),
+            ),
         ];
         for (name, list) in lists.iter_mut() {
             let mut seen = std::collections::BTreeSet::new();
@@ -472,9 +486,15 @@ mod tests {
         let heads: std::collections::BTreeSet<String> =
             p.names.document_heads.iter().map(|s| fold(s)).collect();
         for h in &p.names.organisation_heads {
-            assert!(!heads.contains(&fold(h)), "{h} is both a document and an organisation head");
+            assert!(
+                !heads.contains(&fold(h)),
+                "{h} is both a document and an organisation head"
+            );
         }
         let steps: Vec<u32> = p.rank.iter().map(|r| r.step).collect();
-        assert!(steps.windows(2).all(|w| w[0] < w[1]), "ranks are listed lowest first");
+        assert!(
+            steps.windows(2).all(|w| w[0] < w[1]),
+            "ranks are listed lowest first"
+        );
     }
 }

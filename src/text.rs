@@ -11,7 +11,9 @@ pub fn fold_char_into(c: char, out: &mut String) {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' => out.push('\''),
         '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' => out.push('"'),
         '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}' | '\t' => out.push(' '),
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
+            out.push('-')
+        }
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),
         'ß' => out.push_str("ss"),
@@ -199,9 +201,8 @@ fn push(toks: &mut Vec<Token>, raw: &str, start: usize, end: usize, kind: TokKin
     let s = &raw[start..end];
     let mut letters = s.chars().filter(|c| c.is_alphabetic());
     let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
-    let all_caps = kind == TokKind::Word
-        && letters.clone().count() >= 2
-        && letters.all(|c| c.is_uppercase());
+    let all_caps =
+        kind == TokKind::Word && letters.clone().count() >= 2 && letters.all(|c| c.is_uppercase());
     toks.push(Token {
         start,
         end,
@@ -261,7 +262,16 @@ mod tests {
         let words: Vec<&str> = toks.iter().map(|t| t.fold.as_str()).collect();
         assert_eq!(
             words,
-            vec!["l'", "alliance", "d'", "abidjan", ",", "n'guessan", "a-t-il", "dit"]
+            vec![
+                "l'",
+                "alliance",
+                "d'",
+                "abidjan",
+                ",",
+                "n'guessan",
+                "a-t-il",
+                "dit"
+            ]
         );
         assert!(toks[1].cap);
     }

@@ -91,7 +91,11 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
         }
         let cued = day.is_some()
             || year.is_some()
-            || (start > 0 && ctx.is_any(start - 1, &["en", "mi", "debut", "fin", "courant", "depuis"]));
+            || (start > 0
+                && ctx.is_any(
+                    start - 1,
+                    &["en", "mi", "debut", "fin", "courant", "depuis"],
+                ));
         if !cued {
             i = e;
             continue;

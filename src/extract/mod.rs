@@ -183,7 +183,9 @@ impl Ctx<'_> {
     }
 
     pub fn is_any(&self, i: usize, set: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| set.contains(&t.fold.as_str()))
+        self.toks
+            .get(i)
+            .is_some_and(|t| set.contains(&t.fold.as_str()))
     }
 
     /// Skips articles and prepositions that join a head to its complement ("de la", "du", "d'",
@@ -242,4 +244,17 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.dates = date::extract(&ctx);
     out.inferred_date = date::infer(&out.dates);
     out
+}
+
+/// Reads the named document or organisation a short text names ("Charte du Liptako-Gourma"), as
+/// the knowledge base writes them.
+pub fn named_in_text(text: &str, lex: &Lexicon) -> Option<NamedMention> {
+    let toks = tokenize(text);
+    let ctx = Ctx {
+        raw: text,
+        toks: &toks,
+        lex,
+        person_at: vec![None; toks.len() + 1],
+    };
+    named::extract(&ctx).0.into_iter().next()
 }

@@ -21,10 +21,46 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Endings of lower-case adjectives that belong inside a name ("économique", "sahéliens").
 const ADJ_ENDINGS: &[&str] = &[
-    "ique", "iques", "al", "ale", "ales", "aux", "ien", "ienne", "iens", "iennes", "ain", "aine",
-    "ains", "aines", "ais", "aise", "aises", "el", "elle", "els", "elles", "if", "ive", "ifs",
-    "ives", "aire", "aires", "unies", "unis", "uni", "unie", "mutuelle", "permanent",
-    "permanente", "commun", "commune", "centrale", "occidentale", "orientale", "ouest",
+    "ique",
+    "iques",
+    "al",
+    "ale",
+    "ales",
+    "aux",
+    "ien",
+    "ienne",
+    "iens",
+    "iennes",
+    "ain",
+    "aine",
+    "ains",
+    "aines",
+    "ais",
+    "aise",
+    "aises",
+    "el",
+    "elle",
+    "els",
+    "elles",
+    "if",
+    "ive",
+    "ifs",
+    "ives",
+    "aire",
+    "aires",
+    "unies",
+    "unis",
+    "uni",
+    "unie",
+    "mutuelle",
+    "permanent",
+    "permanente",
+    "commun",
+    "commune",
+    "centrale",
+    "occidentale",
+    "orientale",
+    "ouest",
 ];
 
 const LANGUAGES: &[(&str, &str)] = &[
@@ -158,7 +194,9 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
             }
         };
         let content = (i..end)
-            .filter(|&t| !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word)
+            .filter(|&t| {
+                !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word
+            })
             .map(|t| toks[t].fold.clone())
             .collect::<Vec<_>>()
             .join(" ");
@@ -192,7 +230,11 @@ fn is_acronym(ctx: &Ctx, i: usize) -> bool {
         t.kind == TokKind::Word
             && t.cap
             && (2..=10).contains(&letters)
-            && (t.all_caps || (letters <= 8 && !ctx.is_lex(i, |l| l == Lex::Stopword) && i + 1 < ctx.toks.len() && ctx.is_any(i + 1, &[")", ",", "-", "en"])))
+            && (t.all_caps
+                || (letters <= 8
+                    && !ctx.is_lex(i, |l| l == Lex::Stopword)
+                    && i + 1 < ctx.toks.len()
+                    && ctx.is_any(i + 1, &[")", ",", "-", "en"])))
     })
 }
 

@@ -19,11 +19,23 @@ struct Phrase {
 }
 
 /// Generic complements that may stand between an office and its country ("des forces armées").
-const FILLERS: &[&[&str]] = &[&["forces", "armees"], &["armees"], &["armee"], &["gouvernement"]];
+const FILLERS: &[&[&str]] = &[
+    &["forces", "armees"],
+    &["armees"],
+    &["armee"],
+    &["gouvernement"],
+];
 
 /// Past markers that also say the holder was removed by force or by decision.
 const DEPOSED_MARKERS: &[&str] = &[
-    "dechu", "dechue", "renverse", "renversee", "destitue", "destituee", "evince", "evincee",
+    "dechu",
+    "dechue",
+    "renverse",
+    "renversee",
+    "destitue",
+    "destituee",
+    "evince",
+    "evincee",
 ];
 
 fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
@@ -48,11 +60,17 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         }
     }
     loop {
-        if let Some((e, ())) = ctx.lex.find_at(ctx.toks, j, |l| (l == Lex::Present).then_some(())) {
+        if let Some((e, ())) = ctx
+            .lex
+            .find_at(ctx.toks, j, |l| (l == Lex::Present).then_some(()))
+        {
             j = e;
             continue;
         }
-        if let Some((e, ())) = ctx.lex.find_at(ctx.toks, j, |l| (l == Lex::Past).then_some(())) {
+        if let Some((e, ())) = ctx
+            .lex
+            .find_at(ctx.toks, j, |l| (l == Lex::Past).then_some(()))
+        {
             p.past = true;
             if ctx.word(j).is_some_and(|w| DEPOSED_MARKERS.contains(&w)) {
                 p.deposed = true;
@@ -88,9 +106,10 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 j = e;
                 continue;
             }
-            if let Some(f) = FILLERS.iter().find(|f| {
-                f.iter().enumerate().all(|(n, w)| ctx.is(k + n, w))
-            }) {
+            if let Some(f) = FILLERS
+                .iter()
+                .find(|f| f.iter().enumerate().all(|(n, w)| ctx.is(k + n, w)))
+            {
                 j = k + f.len();
                 continue;
             }
@@ -239,7 +258,11 @@ fn deposed_claims(ctx: &Ctx, persons: &[PersonMention]) -> Vec<DeposedClaim> {
         // "le président déchu X": an office with a deposing marker right before the name.
         let mut j = i;
         let mut marker = false;
-        while j > 0 && ctx.word(j - 1).is_some_and(|w| DEPOSED_MARKERS.contains(&w)) {
+        while j > 0
+            && ctx
+                .word(j - 1)
+                .is_some_and(|w| DEPOSED_MARKERS.contains(&w))
+        {
             marker = true;
             j -= 1;
         }

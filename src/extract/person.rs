@@ -46,7 +46,8 @@ fn blocked(ctx: &Ctx, i: usize) -> bool {
                 | Lex::Month(_)
                 | Lex::Weekday(_)
                 | Lex::Event(_)
-        ) && (h.end == i + 1 || !matches!(h.lex, Lex::Office(_) | Lex::Portfolio(_) | Lex::Event(_)))
+        ) && (h.end == i + 1
+            || !matches!(h.lex, Lex::Office(_) | Lex::Portfolio(_) | Lex::Event(_)))
     })
 }
 
@@ -119,7 +120,12 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<PersonMention> {
         let title = titled(ctx, start);
         // A lone capitalised word after "de", "des", "l'" is a place or an institution.
         let after_connector = start > 0
-            && ctx.is_any(start - 1, &["de", "du", "des", "d'", "l'", "la", "le", "les", "au", "aux", "en"]);
+            && ctx.is_any(
+                start - 1,
+                &[
+                    "de", "du", "des", "d'", "l'", "la", "le", "les", "au", "aux", "en",
+                ],
+            );
         let keep = n >= 2 || title || !(sentence_initial(ctx, start) || after_connector);
         // A lone given name is not a person we can follow.
         let lone_given = n == 1 && is_given_name(ctx, start) && !title;

@@ -11,7 +11,9 @@ const MAX_QUOTE_TOKENS: usize = 400;
 
 fn raw_char(ctx: &Ctx, i: usize) -> Option<char> {
     let t = ctx.toks.get(i)?;
-    (t.kind == TokKind::Punct).then(|| ctx.raw[t.start..].chars().next()).flatten()
+    (t.kind == TokKind::Punct)
+        .then(|| ctx.raw[t.start..].chars().next())
+        .flatten()
 }
 
 fn closer_for(open: char) -> Option<char> {
@@ -28,7 +30,9 @@ fn closer_for(open: char) -> Option<char> {
 fn closes_like(ctx: &Ctx, i: usize) -> bool {
     match ctx.toks.get(i + 1) {
         None => true,
-        Some(t) => t.kind == TokKind::Break || matches!(t.fold.as_str(), "," | "." | ";" | ":" | ")"),
+        Some(t) => {
+            t.kind == TokKind::Break || matches!(t.fold.as_str(), "," | "." | ";" | ":" | ")")
+        }
     }
 }
 
@@ -66,17 +70,20 @@ fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     // "a également affirmé": an adverb between the auxiliary and the participle.
     if ctx.is_any(j, &["a", "ont", "avait", "aurait"]) {
         let mut k = j + 1;
-        while ctx
-            .word(k)
-            .is_some_and(|w| w.ends_with("ment") || ["aussi", "encore", "deja", "ainsi", "pour sa part"].contains(&w))
-        {
+        while ctx.word(k).is_some_and(|w| {
+            w.ends_with("ment") || ["aussi", "encore", "deja", "ainsi", "pour sa part"].contains(&w)
+        }) {
             k += 1;
         }
         if k > j + 1 {
             let participle = ctx.word(k)?;
-            let known = ctx.lex.pack.reporting.verbs.iter().any(|v| {
-                crate::text::fold(v).rsplit(' ').next() == Some(participle)
-            });
+            let known = ctx
+                .lex
+                .pack
+                .reporting
+                .verbs
+                .iter()
+                .any(|v| crate::text::fold(v).rsplit(' ').next() == Some(participle));
             if known {
                 return Some((k + 1, false));
             }
@@ -134,9 +141,10 @@ fn source_text_before(ctx: &Ctx, named: &[NamedMention], open: usize) -> Option<
             break;
         }
         if ctx.is_any(j, &["article", "art"]) && ctx.word(j + 1).is_some() {
-            let n = ctx.word(j + 1).filter(|w| w.chars().all(|c| c.is_ascii_digit())).or_else(|| {
-                ctx.is(j + 1, ".").then(|| ctx.word(j + 2)).flatten()
-            });
+            let n = ctx
+                .word(j + 1)
+                .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+                .or_else(|| ctx.is(j + 1, ".").then(|| ctx.word(j + 2)).flatten());
             if let Some(n) = n.filter(|w| w.chars().all(|c| c.is_ascii_digit())) {
                 article = Some(n.to_string());
             }
@@ -193,12 +201,20 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         }
         let mut speaker = None;
         if let Some((e, inverted)) = is_reporting_verb(ctx, j) {
-            speaker = if inverted { last_speaker } else { person_after(ctx, e) };
+            speaker = if inverted {
+                last_speaker
+            } else {
+                person_after(ctx, e)
+            };
         }
         if speaker.is_none() {
             speaker = speaker_before(ctx, persons, i);
         }
-        let source_text = if speaker.is_none() { source_text_before(ctx, named, i) } else { None };
+        let source_text = if speaker.is_none() {
+            source_text_before(ctx, named, i)
+        } else {
+            None
+        };
         if speaker.is_some() {
             last_speaker = speaker;
         }
@@ -206,11 +222,18 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
             start: first,
             end: last,
             words: words.iter().map(|&k| ctx.toks[k].fold.clone()).collect(),
-            word_spans: words.iter().map(|&k| (ctx.toks[k].start, ctx.toks[k].end)).collect(),
+            word_spans: words
+                .iter()
+                .map(|&k| (ctx.toks[k].start, ctx.toks[k].end))
+                .collect(),
             speaker,
             source_text,
         });
-        i = if ctx.toks[close].kind == TokKind::Break { close } else { close + 1 };
+        i = if ctx.toks[close].kind == TokKind::Break {
+            close
+        } else {
+            close + 1
+        };
     }
     out
 }

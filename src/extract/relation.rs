@@ -10,7 +10,8 @@ fn cue_at(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
     for (n, w) in cue.iter().enumerate() {
         let t = ctx.toks.get(i + n)?;
         let last = n + 1 == cue.len();
-        let ok = t.fold == *w || (last && w == "de" && ["du", "des", "d'"].contains(&t.fold.as_str()));
+        let ok =
+            t.fold == *w || (last && w == "de" && ["du", "des", "d'"].contains(&t.fold.as_str()));
         if !ok {
             return None;
         }
@@ -26,8 +27,11 @@ fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
             continue;
         }
         if let Some((e, ())) = ctx.lex.find_at(ctx.toks, j, |l| {
-            matches!(l, Lex::Rank(_) | Lex::Office(_) | Lex::Past | Lex::CountryAdj(_))
-                .then_some(())
+            matches!(
+                l,
+                Lex::Rank(_) | Lex::Office(_) | Lex::Past | Lex::CountryAdj(_)
+            )
+            .then_some(())
         }) {
             j = e;
             continue;

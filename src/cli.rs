@@ -1,0 +1,112 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// crosscheck — a source-discrepancy linter for news corpora.
+///
+/// Reads a folder of articles, extracts what each one claims (who holds which office, how names,
+/// treaties and organisations are written, acronyms, quotations and who said them, relations between
+/// people) and reports where the articles contradict each other or a knowledge base, with evidence
+/// in every document involved.
+///
+/// Exit status: 0 no finding at or above the failing severity; 1 such findings; 2 the run failed
+/// (bad usage, unreadable configuration or knowledge base, or an input file that could not be read).
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a corpus: report where its articles contradict each other or the knowledge base.
+    Check(CheckArgs),
+    /// Print every claim read from the articles, with spans and the person each name resolved to.
+    Claims(ClaimsArgs),
+    /// List the rules with their kind and default level.
+    Rules,
+    /// Print the documentation of one rule.
+    Rule {
+        /// The rule id, e.g. `role-conflict`.
+        id: String,
+    },
+    /// Print the effective configuration.
+    Config(ConfigArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// miette diagnostics, one per conflict, pointing into every document.
+    Human,
+    /// The JSON schema of `shared/eval/README.md`.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    /// Read this configuration instead of discovering `crosscheck.toml` from the working directory up.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Files and folders to read (`.txt`, `.md`); folders are walked recursively in sorted order.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Load this knowledge base (TOML), in addition to those the configuration names. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub kb: Vec<PathBuf>,
+    /// Use no knowledge base at all: compare the articles with each other only.
+    #[arg(long, conflicts_with = "kb")]
+    pub no_kb: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// Lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Colour in the human format.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Width of the human format.
+    #[arg(long, default_value_t = 100)]
+    pub width: usize,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ClaimsArgs {
+    /// Files and folders to read.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Load this knowledge base (TOML). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub kb: Vec<PathBuf>,
+    /// Use no knowledge base.
+    #[arg(long, conflicts_with = "kb")]
+    pub no_kb: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+}

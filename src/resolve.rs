@@ -1,0 +1,329 @@
+//! Resolution: person mentions across the corpus become entities. Knowledge-base names, aliases and
+//! wrong forms first; then name similarity on folded and phonetic forms (surname and given name
+//! must both agree), blocked by the surname's first letter so cost stays near linear; then lone
+//! surnames ("Goïta") attach to the one person of that surname in the same document or the corpus.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::corpus::{DateSource, Document};
+use crate::extract::{DocClaims, PersonMention};
+use crate::kb::Kb;
+use crate::text::fold;
+use crate::time::PartialDate;
+
+/// One person, as the corpus and the knowledge base know them.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The knowledge base's name, or the form most documents use.
+    pub name: String,
+    pub kb: Option<usize>,
+    /// (document, mention) pairs, in document order.
+    pub mentions: Vec<(usize, usize)>,
+}
+
+/// The corpus with its claims resolved: what every rule reads.
+pub struct Model<'a> {
+    pub docs: &'a [Document],
+    pub claims: Vec<DocClaims>,
+    /// Each document's date and where it comes from.
+    pub dates: Vec<Option<(PartialDate, DateSource)>>,
+    pub entities: Vec<Entity>,
+    /// `[doc][mention]` → entity.
+    pub person_entity: Vec<Vec<Option<usize>>>,
+    pub kb: &'a Kb,
+    pub lex: &'a crate::lexicon::Lexicon,
+}
+
+impl Model<'_> {
+    pub fn entity_of(&self, doc: usize, mention: usize) -> Option<usize> {
+        self.person_entity[doc].get(mention).copied().flatten()
+    }
+
+    pub fn mention(&self, doc: usize, mention: usize) -> &PersonMention {
+        &self.claims[doc].persons[mention]
+    }
+
+    pub fn date(&self, doc: usize) -> Option<PartialDate> {
+        self.dates[doc].map(|d| d.0)
+    }
+
+    /// The days a document can have been written on: its date, or from an inferred date onward.
+    pub fn doc_interval(&self, doc: usize) -> crate::time::Interval {
+        match self.dates[doc] {
+            Some((d, DateSource::Inferred)) => crate::time::Interval {
+                start: Some(d.first_day()),
+                end: None,
+            },
+            Some((d, _)) => crate::time::Interval {
+                start: Some(d.first_day()),
+                end: Some(d.last_day() + 1),
+            },
+            None => crate::time::Interval {
+                start: None,
+                end: None,
+            },
+        }
+    }
+
+    /// "2023-09-16" or "2024-07 (inferred from the text)" or "undated".
+    pub fn date_label(&self, doc: usize) -> String {
+        match self.dates[doc] {
+            Some((d, DateSource::Inferred)) => format!("{d}, inferred from the text"),
+            Some((d, _)) => d.to_string(),
+            None => "undated".into(),
+        }
+    }
+}
+
+/// A folded form that makes transliteration variants meet: "Tchiani" and "Tiani",
+/// "Abdourahamane" and "Abdouramane".
+pub fn phonetic(name: &str) -> String {
+    let f = fold(name);
+    let f = f
+        .replace("tch", "t")
+        .replace("dj", "j")
+        .replace("ou", "u")
+        .replace("ph", "f")
+        .replace(['h', '\'', '-'], "")
+        .replace('y', "i")
+        .replace(['k', 'q'], "c");
+    let mut out = String::with_capacity(f.len());
+    for c in f.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if out.len() > 3 && out.ends_with('e') {
+        out.pop();
+    }
+    out
+}
+
+/// Whether two name tokens can be spellings of one name.
+pub fn similar_token(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold(a), fold(b));
+    if fa == fb || phonetic(a) == phonetic(b) {
+        return true;
+    }
+    let len = fa.chars().count().min(fb.chars().count());
+    if len < 4 || fa.chars().next() != fb.chars().next() {
+        return false;
+    }
+    let lev = strsim::levenshtein(&fa, &fb);
+    let plev = strsim::levenshtein(&phonetic(a), &phonetic(b));
+    let allowed = if len >= 9 { 2 } else { 1 };
+    lev.min(plev) <= allowed && strsim::jaro_winkler(&fa, &fb) >= 0.88
+}
+
+/// Whether two full names (given name(s) and surname) can be one person.
+fn similar_name(a: &[String], b: &[String]) -> bool {
+    let (Some(sa), Some(sb)) = (a.last(), b.last()) else {
+        return false;
+    };
+    if !similar_token(sa, sb) {
+        return false;
+    }
+    match (a.first(), b.first()) {
+        (Some(ga), Some(gb)) if a.len() > 1 && b.len() > 1 => similar_token(ga, gb),
+        _ => true,
+    }
+}
+
+fn split(name: &str) -> Vec<String> {
+    name.split_whitespace().map(str::to_string).collect()
+}
+
+fn block_key(parts: &[String]) -> char {
+    parts
+        .last()
+        .and_then(|s| phonetic(s).chars().next())
+        .unwrap_or(' ')
+}
+
+/// Resolves every person mention of the corpus.
+pub fn resolve<'a>(
+    docs: &'a [Document],
+    claims: Vec<DocClaims>,
+    kb: &'a Kb,
+    lex: &'a crate::lexicon::Lexicon,
+) -> Model<'a> {
+    let dates = docs
+        .iter()
+        .zip(&claims)
+        .map(|(d, c)| {
+            d.meta
+                .date
+                .or(c.inferred_date.map(|x| (x, DateSource::Inferred)))
+        })
+        .collect();
+    let mut entities: Vec<Entity> = Vec::new();
+    // Representative name forms per entity, for similarity.
+    let mut forms: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut exact: HashMap<String, usize> = HashMap::new();
+    let mut blocks: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    for (i, p) in kb.persons.iter().enumerate() {
+        let id = entities.len();
+        entities.push(Entity {
+            name: p.name.clone(),
+            kb: Some(i),
+            mentions: Vec::new(),
+        });
+        let mut fs = vec![split(&p.name)];
+        for a in p.aliases.iter().chain(&p.wrong) {
+            fs.push(split(a));
+        }
+        for f in &fs {
+            exact.insert(fold(&f.join(" ")), id);
+            blocks.entry(block_key(f)).or_default().push(id);
+        }
+        forms.push(fs);
+    }
+    let mut person_entity: Vec<Vec<Option<usize>>> =
+        claims.iter().map(|c| vec![None; c.persons.len()]).collect();
+    // Full names (and titled lone surnames) first, in document order.
+    for (d, c) in claims.iter().enumerate() {
+        for (m, p) in c.persons.iter().enumerate() {
+            if p.parts.len() < 2 {
+                continue;
+            }
+            let key = fold(&p.text());
+            let id = exact.get(&key).copied().or_else(|| {
+                let block = blocks.get(&block_key(&p.parts))?;
+                let mut cands: Vec<usize> = block
+                    .iter()
+                    .copied()
+                    .filter(|&e| {
+                        forms[e]
+                            .iter()
+                            .any(|f| f.len() > 1 && similar_name(f, &p.parts))
+                    })
+                    .collect();
+                cands.sort_unstable();
+                cands.dedup();
+                (cands.len() == 1).then(|| cands[0])
+            });
+            let id = id.unwrap_or_else(|| {
+                let id = entities.len();
+                entities.push(Entity {
+                    name: p.text(),
+                    kb: None,
+                    mentions: Vec::new(),
+                });
+                forms.push(Vec::new());
+                id
+            });
+            if !forms[id].iter().any(|f| fold(&f.join(" ")) == key) {
+                forms[id].push(p.parts.clone());
+                blocks.entry(block_key(&p.parts)).or_default().push(id);
+            }
+            exact.insert(key, id);
+            entities[id].mentions.push((d, m));
+            person_entity[d][m] = Some(id);
+        }
+    }
+    // Lone surnames: the same document first, then the whole corpus, exact before similar.
+    let surname_index: BTreeMap<String, Vec<usize>> = {
+        let mut idx: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (e, fs) in forms.iter().enumerate() {
+            for f in fs.iter().filter(|f| f.len() > 1) {
+                if let Some(s) = f.last() {
+                    let list = idx.entry(fold(s)).or_default();
+                    if !list.contains(&e) {
+                        list.push(e);
+                    }
+                }
+            }
+        }
+        idx
+    };
+    for (d, c) in claims.iter().enumerate() {
+        for (m, p) in c.persons.iter().enumerate() {
+            if p.parts.len() != 1 {
+                continue;
+            }
+            let s = fold(&p.parts[0]);
+            let in_doc: Vec<usize> = person_entity[d].iter().flatten().copied().collect();
+            let pick = |list: Vec<usize>| -> Option<usize> {
+                let mut l = list;
+                l.sort_unstable();
+                l.dedup();
+                let local: Vec<usize> = l.iter().copied().filter(|e| in_doc.contains(e)).collect();
+                if local.len() == 1 {
+                    Some(local[0])
+                } else if l.len() == 1 {
+                    Some(l[0])
+                } else {
+                    None
+                }
+            };
+            let mut id = surname_index.get(&s).and_then(|l| pick(l.clone()));
+            if id.is_none() && !p.weak {
+                let similar: Vec<usize> = surname_index
+                    .iter()
+                    .filter(|(k, _)| similar_token(k, &s))
+                    .flat_map(|(_, l)| l.iter().copied())
+                    .collect();
+                id = pick(similar);
+            }
+            if let Some(id) = id {
+                entities[id].mentions.push((d, m));
+                person_entity[d][m] = Some(id);
+            }
+        }
+    }
+    for e in &mut entities {
+        e.mentions.sort_unstable();
+        if e.kb.is_none() {
+            e.name = majority_full_form(e, &claims);
+        }
+    }
+    Model {
+        docs,
+        claims,
+        dates,
+        entities,
+        person_entity,
+        kb,
+        lex,
+    }
+}
+
+/// The full form written in the most documents (ties: the first in sorted order).
+fn majority_full_form(e: &Entity, claims: &[DocClaims]) -> String {
+    let mut docs_per_form: BTreeMap<String, std::collections::BTreeSet<usize>> = BTreeMap::new();
+    for &(d, m) in &e.mentions {
+        let p = &claims[d].persons[m];
+        if p.parts.len() > 1 {
+            docs_per_form.entry(p.text()).or_default().insert(d);
+        }
+    }
+    docs_per_form
+        .iter()
+        .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+        .map_or_else(String::new, |(f, _)| f.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_meet() {
+        assert!(similar_token("Tiani", "Tchiani"));
+        assert!(similar_token("Abdourahamane", "Abdouramane"));
+        assert!(similar_token("Abdourahamane", "Abdourahmane"));
+        assert!(similar_token("Abdourahamane", "Abdourahame"));
+        assert!(similar_token("Bazoum", "Bazum"));
+        assert!(similar_token("Goïta", "Goita"));
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        assert!(!similar_token("Traoré", "Touré"));
+        assert!(!similar_token("Diarra", "Diallo"));
+        assert!(!similar_name(
+            &split("Oumar Diarra"),
+            &split("Cheick Diarra")
+        ));
+    }
+}

@@ -1,0 +1,365 @@
+//! `acronym`: one long form with different acronyms, an acronym given for the wrong language, and
+//! one acronym expanded two ways.
+
+use std::collections::BTreeMap;
+
+use super::role_conflict::distinct;
+use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use crate::finding::{Evidence, Finding, Kind, Severity, count};
+use crate::resolve::Model;
+use crate::text::fold;
+
+pub const RULE: Rule = Rule {
+    id: "acronym",
+    kind: Kind::Acronym,
+    default_severity: Severity::Warning,
+    summary: "acronyms that disagree with their long form, their language or each other",
+    doc: r#"## What it does
+
+Reads acronyms defined in parentheses after a name ("Alliance des États du Sahel (AES)",
+"(CEDEAO en français, ECOWAS en anglais)") and reports:
+
+- one long form given different acronyms across the corpus (`SAS` against `AES`);
+- the same acronym given for two languages, or an acronym given for a language the knowledge base
+  says has another ("CEDEAO en anglais": the English acronym is ECOWAS);
+- one acronym expanded into two unrelated long forms.
+
+## Why it matters
+
+Acronyms are how readers find an organisation again; a wrong one sends them to another body.
+
+## Example
+
+    l'« Alliance des États sahéliens » (SAS)     (1 source)
+    l'Alliance des États du Sahel (AES)          (4 sources)   → `SAS` vs `AES`
+
+## Not flagged
+
+- Case: `Cedeao` and `CEDEAO` are house styles.
+- A rename that keeps the acronym ("Alliance" then "Confédération des États du Sahel (AES)") when
+  only the head noun changes or the knowledge base records the rename (reported as `info` otherwise
+  unknown).
+
+## Configuration
+
+None; acronyms per language go in the knowledge base (`acronyms = { fr = "…", en = "…" }`)."#,
+    check,
+};
+
+struct Def {
+    doc: usize,
+    start: usize,
+    end: usize,
+    tag_end: usize,
+    acronym: String,
+    folded: String,
+    language: Option<String>,
+    key: String,
+    long: String,
+    long_start: usize,
+}
+
+fn check(model: &Model, _params: &Params) -> Vec<Finding> {
+    let mut defs = Vec::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for a in &c.acronyms {
+            let n = &c.named[a.long];
+            defs.push(Def {
+                doc: d,
+                start: a.start,
+                end: a.end,
+                tag_end: a.tag_end,
+                acronym: a.acronym.clone(),
+                folded: fold(&a.acronym),
+                language: a.language.clone(),
+                key: n.key.clone(),
+                long: model.docs[d].text[n.start..n.end].to_string(),
+                long_start: n.start,
+            });
+        }
+    }
+    let mut out = Vec::new();
+    let kb_org = |key: &str| {
+        model.kb.organisations.iter().find(|o| {
+            o.names
+                .iter()
+                .any(|n| n.named.as_ref().is_some_and(|m| m.key == key))
+        })
+    };
+    let ev = |d: &Def, label: String| {
+        doc_evidence(
+            d.doc,
+            d.start,
+            d.end,
+            d.acronym.clone(),
+            format!("{label}{}", dated(model, d.doc)),
+        )
+    };
+
+    // 1. One long form, several acronyms (French or untagged ones).
+    let mut by_key: BTreeMap<&str, Vec<&Def>> = BTreeMap::new();
+    for d in defs
+        .iter()
+        .filter(|d| d.language.as_deref().is_none_or(|l| l == "fr"))
+    {
+        by_key.entry(d.key.as_str()).or_default().push(d);
+    }
+    for (key, ds) in &by_key {
+        let acrs = distinct(ds.iter().map(|d| d.folded.clone()));
+        let org = kb_org(key);
+        let kb_acr = org
+            .and_then(|o| o.acronyms.get("fr"))
+            .map(|(a, s)| (fold(a), a.clone(), *s));
+        if acrs.len() < 2
+            && kb_acr
+                .as_ref()
+                .is_none_or(|(k, _, _)| acrs.iter().all(|a| a == k))
+        {
+            continue;
+        }
+        let docs_of = |a: &str| distinct(ds.iter().filter(|d| d.folded == a).map(|d| d.doc)).len();
+        let reference = match &kb_acr {
+            Some((k, _, _)) => Some(k.clone()),
+            None => {
+                let best = acrs.iter().map(|a| docs_of(a)).max().unwrap_or(0);
+                let top: Vec<&String> = acrs.iter().filter(|a| docs_of(a) == best).collect();
+                (top.len() == 1).then(|| top[0].clone())
+            }
+        };
+        let Some(reference) = reference else { continue };
+        let ref_defs: Vec<&&Def> = first_per_doc(ds.iter().filter(|d| d.folded == reference));
+        let ref_raw = ref_defs
+            .first()
+            .map(|d| d.acronym.clone())
+            .or_else(|| kb_acr.as_ref().map(|k| k.1.clone()))
+            .unwrap_or_else(|| reference.to_uppercase());
+        for a in acrs.iter().filter(|a| **a != reference) {
+            let bad: Vec<&&Def> = first_per_doc(ds.iter().filter(|d| d.folded == *a));
+            let mut evidence: Vec<Evidence> = bad
+                .iter()
+                .map(|d| ev(d, format!("`{}` stands for `{}` here", d.acronym, d.long)))
+                .collect();
+            evidence.extend(
+                ref_defs
+                    .iter()
+                    .take(4)
+                    .map(|d| ev(d, format!("`{}` here", d.acronym))),
+            );
+            let help = match &kb_acr {
+                Some((_, raw, span)) => {
+                    evidence.push(kb_evidence(
+                        *span,
+                        raw.clone(),
+                        "the knowledge base's acronym".into(),
+                    ));
+                    format!(
+                        "write `{raw}`: the knowledge base ({}) gives it",
+                        model.kb.files[span.file].path
+                    )
+                }
+                None => format!(
+                    "write `{ref_raw}`: {} of {} use it",
+                    count(docs_of(&reference), "source"),
+                    count(distinct(ds.iter().map(|d| d.doc)).len(), "source")
+                ),
+            };
+            out.push(Finding {
+                rule: RULE.id,
+                kind: RULE.kind,
+                severity: if kb_acr.is_some() {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+                subject: bad[0].long.clone(),
+                message: format!(
+                    "`{}` is given as the acronym of `{}`, elsewhere `{ref_raw}`",
+                    bad[0].acronym, bad[0].long
+                ),
+                help: Some(help),
+                evidence,
+            });
+        }
+    }
+
+    // 2. Language tags: the same acronym for two languages, or one the knowledge base contradicts.
+    let mut by_long: BTreeMap<(usize, usize), Vec<&Def>> = BTreeMap::new();
+    for d in defs.iter().filter(|d| d.language.is_some()) {
+        by_long.entry((d.doc, d.long_start)).or_default().push(d);
+    }
+    for ds in by_long.values() {
+        let org = kb_org(&ds[0].key);
+        for d in ds {
+            let lang = d.language.as_deref().unwrap_or_default();
+            let kb_says = org.and_then(|o| o.acronyms.get(lang));
+            let twin = ds
+                .iter()
+                .find(|o| o.language != d.language && o.folded == d.folded);
+            let wrong_kb = kb_says.is_some_and(|(a, _)| fold(a) != d.folded);
+            // Report the foreign-language tag: the French one is the article's own.
+            let suspicious = wrong_kb || (twin.is_some() && lang != "fr");
+            if !suspicious {
+                continue;
+            }
+            let lang_name = language_name(lang);
+            let tag = model.docs[d.doc].text[d.start..d.tag_end].to_string();
+            let mut evidence = vec![doc_evidence(
+                d.doc,
+                d.start,
+                d.tag_end,
+                format!("{} ({lang})", d.acronym),
+                format!(
+                    "`{}` given as the {lang_name} acronym here{}",
+                    d.acronym,
+                    dated(model, d.doc)
+                ),
+            )];
+            if let Some(t) = twin {
+                evidence.push(doc_evidence(
+                    t.doc,
+                    t.start,
+                    t.tag_end,
+                    format!(
+                        "{} ({})",
+                        t.acronym,
+                        t.language.as_deref().unwrap_or_default()
+                    ),
+                    format!(
+                        "and as the {} acronym here",
+                        language_name(t.language.as_deref().unwrap_or_default())
+                    ),
+                ));
+            }
+            let (severity, help) = match kb_says {
+                Some((a, span)) if wrong_kb => {
+                    evidence.push(kb_evidence(
+                        *span,
+                        a.clone(),
+                        format!("the {lang_name} acronym"),
+                    ));
+                    (
+                        Severity::Error,
+                        format!(
+                            "the {lang_name} acronym is `{a}`, says the knowledge base ({})",
+                            model.kb.files[span.file].path
+                        ),
+                    )
+                }
+                _ => (
+                    Severity::Warning,
+                    format!(
+                        "an acronym rarely stays the same across languages: check the {lang_name} one"
+                    ),
+                ),
+            };
+            out.push(Finding {
+                rule: RULE.id,
+                kind: RULE.kind,
+                severity,
+                subject: d.long.clone(),
+                message: format!(
+                    "`{tag}`: `{}` is given as the {lang_name} acronym of `{}`",
+                    d.acronym, d.long
+                ),
+                help: Some(help),
+                evidence,
+            });
+        }
+    }
+
+    // 3. One acronym, two unrelated long forms.
+    let mut by_acr: BTreeMap<&str, Vec<&Def>> = BTreeMap::new();
+    for d in &defs {
+        by_acr.entry(d.folded.as_str()).or_default().push(d);
+    }
+    for ds in by_acr.values() {
+        let keys = distinct(ds.iter().map(|d| d.key.clone()));
+        if keys.len() < 2 {
+            continue;
+        }
+        // Keys that the knowledge base knows as names of one organisation are a rename.
+        let known = model.kb.organisations.iter().any(|o| {
+            keys.iter().all(|k| {
+                o.names
+                    .iter()
+                    .any(|n| n.named.as_ref().is_some_and(|m| m.key == *k))
+            })
+        });
+        if known {
+            continue;
+        }
+        let tails: Vec<String> = keys
+            .iter()
+            .map(|k| k.split_once(' ').map_or(String::new(), |t| t.1.to_string()))
+            .collect();
+        let rename = tails.windows(2).all(|w| w[0] == w[1] && !w[0].is_empty());
+        let groups: Vec<&&Def> = {
+            let mut seen: Vec<&str> = Vec::new();
+            ds.iter()
+                .filter(|d| {
+                    let fresh = !seen.contains(&d.key.as_str());
+                    if fresh {
+                        seen.push(d.key.as_str());
+                    }
+                    fresh
+                })
+                .collect()
+        };
+        out.push(Finding {
+            rule: RULE.id,
+            kind: RULE.kind,
+            severity: if rename {
+                Severity::Info
+            } else {
+                Severity::Warning
+            },
+            subject: ds[0].acronym.clone(),
+            message: format!("`{}` is expanded {} ways", ds[0].acronym, keys.len()),
+            help: Some(if rename {
+                "only the head noun changes: probably a rename; record it in the knowledge base"
+                    .into()
+            } else {
+                "one acronym should name one body: check which one is meant".into()
+            }),
+            evidence: groups
+                .iter()
+                .map(|d| {
+                    doc_evidence(
+                        d.doc,
+                        d.long_start,
+                        d.end,
+                        d.long.clone(),
+                        format!("`{}` here{}", d.long, dated(model, d.doc)),
+                    )
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+fn language_name(code: &str) -> &'static str {
+    match code {
+        "fr" => "French",
+        "en" => "English",
+        "ar" => "Arabic",
+        "pt" => "Portuguese",
+        "es" => "Spanish",
+        "de" => "German",
+        _ => "other-language",
+    }
+}
+
+fn first_per_doc<'a, T: std::ops::Deref<Target = Def>>(
+    it: impl Iterator<Item = &'a T>,
+) -> Vec<&'a T> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for d in it {
+        if !seen.contains(&d.doc) {
+            seen.push(d.doc);
+            out.push(d);
+        }
+    }
+    out
+}

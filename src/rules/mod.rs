@@ -1,0 +1,95 @@
+//! The rules: one module per rule, each with an id, a kind, a default severity, its documentation,
+//! and a check over the resolved model. The registry below is the one list of them.
+
+mod acronym;
+mod name_variant;
+mod quote_drift;
+mod rank_change;
+mod relation_conflict;
+mod role_conflict;
+mod title_variant;
+
+use crate::finding::{Evidence, Finding, Kind, Severity, Source};
+use crate::resolve::Model;
+
+/// Parameters the configuration may set.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Two office claims further apart than this many days may be a reshuffle, not a contradiction.
+    pub same_time_window_days: i64,
+    /// Share of the shorter quotation's words that must align for two quotations to be one.
+    pub quote_similarity: f64,
+    /// Shortest quotation, in words, compared for drift.
+    pub quote_min_words: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            same_time_window_days: 180,
+            quote_similarity: 0.5,
+            quote_min_words: 6,
+        }
+    }
+}
+
+/// What every rule provides.
+pub struct Rule {
+    pub id: &'static str,
+    pub kind: Kind,
+    /// The severity it reports at when the knowledge base does not settle the question.
+    pub default_severity: Severity,
+    pub summary: &'static str,
+    /// Markdown documentation: What it does, Why it matters, Example, Not flagged, Configuration.
+    pub doc: &'static str,
+    pub check: fn(&Model, &Params) -> Vec<Finding>,
+}
+
+/// Every rule, one line each.
+pub const RULES: &[Rule] = &[
+    role_conflict::RULE,
+    rank_change::RULE,
+    title_variant::RULE,
+    relation_conflict::RULE,
+    name_variant::RULE,
+    acronym::RULE,
+    quote_drift::RULE,
+    quote_drift::MISATTRIBUTION,
+];
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Evidence for a span of a corpus document.
+pub(crate) fn doc_evidence(
+    doc: usize,
+    start: usize,
+    end: usize,
+    claim: String,
+    label: String,
+) -> Evidence {
+    Evidence {
+        source: Source::Doc(doc),
+        start,
+        end,
+        claim,
+        label,
+    }
+}
+
+/// Evidence for a span of a knowledge-base file.
+pub(crate) fn kb_evidence(span: crate::kb::KbSpan, claim: String, label: String) -> Evidence {
+    Evidence {
+        source: Source::Kb(span.file),
+        start: span.start,
+        end: span.end,
+        claim,
+        label,
+    }
+}
+
+/// " (2023-09-16)" for a label.
+pub(crate) fn dated(model: &Model, doc: usize) -> String {
+    format!(" ({})", model.date_label(doc))
+}

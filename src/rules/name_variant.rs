@@ -1,0 +1,221 @@
+//! `name-variant`: one person's name spelled differently across or within documents.
+
+use std::collections::BTreeMap;
+
+use super::role_conflict::distinct;
+use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use crate::finding::{Finding, Kind, Severity, count};
+use crate::resolve::Model;
+use crate::text::{fold, lower};
+
+pub const RULE: Rule = Rule {
+    id: "name-variant",
+    kind: Kind::NameVariant,
+    default_severity: Severity::Warning,
+    summary: "one person's name spelled differently",
+    doc: r#"## What it does
+
+Groups the mentions of each person (knowledge-base names and aliases first, then name similarity on
+folded and phonetic forms, then lone surnames) and compares the spelling of each part of the name
+— the given name and the surname — across mentions. Every form that differs from the knowledge
+base's spelling or, without one, from the form most documents use is reported with the
+distribution of forms.
+
+## Why it matters
+
+"Bazum" for "Bazoum", "Goita" for "Goïta", "Abdourahame" for "Abdourahamane": misspelt names are
+the first thing readers and the people named notice, and they break search and archives.
+
+## Example
+
+    le président déchu Mohamed Bazoum … le président déchu Bazum     → `Bazum` (1) vs `Bazoum` (3)
+
+## Not flagged
+
+- Case ("BAZOUM" in a headline).
+- Spellings the knowledge base lists as accepted aliases ("Tchiani" for "Tiani").
+- Different people who share a surname or a given name (their other name part differs).
+
+## Configuration
+
+None; accepted spellings go in the knowledge base (`aliases`), known misspellings in `wrong`."#,
+    check,
+};
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Part {
+    Given,
+    Surname,
+}
+
+fn check(model: &Model, _params: &Params) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for entity in &model.entities {
+        let kb = entity.kb.map(|k| &model.kb.persons[k]);
+        // (part, form) → mentions (doc, start, end, raw token).
+        let mut forms: BTreeMap<Part, BTreeMap<String, Vec<(usize, usize, usize, String)>>> =
+            BTreeMap::new();
+        for &(d, m) in &entity.mentions {
+            let p = model.mention(d, m);
+            let (start, end) = (p.start, p.end);
+            if let Some(s) = p.parts.last() {
+                forms
+                    .entry(Part::Surname)
+                    .or_default()
+                    .entry(lower(s))
+                    .or_default()
+                    .push((d, start, end, s.clone()));
+            }
+            if p.parts.len() > 1 {
+                let g = &p.parts[0];
+                forms
+                    .entry(Part::Given)
+                    .or_default()
+                    .entry(lower(g))
+                    .or_default()
+                    .push((d, start, end, g.clone()));
+            }
+        }
+        for (part, by_form) in forms {
+            if by_form.len() < 2 {
+                continue;
+            }
+            let kb_tok = |name: &str| -> Option<String> {
+                let toks: Vec<&str> = name.split_whitespace().collect();
+                match part {
+                    Part::Surname => toks.last().map(|s| lower(s)),
+                    Part::Given => (toks.len() > 1).then(|| lower(toks[0])),
+                }
+            };
+            let accepted: Vec<String> = kb
+                .map(|p| p.aliases.iter().filter_map(|a| kb_tok(a)).collect())
+                .unwrap_or_default();
+            let wrong: Vec<String> = kb
+                .map(|p| p.wrong.iter().filter_map(|a| kb_tok(a)).collect())
+                .unwrap_or_default();
+            let kb_form = kb.and_then(|p| kb_tok(&p.name));
+            let docs_of = |f: &str| distinct(by_form[f].iter().map(|x| x.0)).len();
+            let reference = match &kb_form {
+                Some(f) => f.clone(),
+                None => {
+                    // The form most documents use; ties go to the form with diacritics, then longer.
+                    let mut ranked: Vec<&String> = by_form.keys().collect();
+                    ranked.sort_by(|a, b| {
+                        docs_of(b)
+                            .cmp(&docs_of(a))
+                            .then((fold(b) != **b).cmp(&(fold(a) != **a)))
+                            .then(b.len().cmp(&a.len()))
+                            .then(a.cmp(b))
+                    });
+                    ranked[0].clone()
+                }
+            };
+            for (form, ms) in &by_form {
+                if *form == reference || accepted.contains(form) {
+                    continue;
+                }
+                let known_wrong = wrong.contains(form);
+                let severity = if known_wrong {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                let mut evidence = Vec::new();
+                let mut seen = Vec::new();
+                for (d, s, e, raw) in ms {
+                    if !seen.contains(d) {
+                        seen.push(*d);
+                        let text = model.docs[*d].text[*s..*e].to_string();
+                        evidence.push(doc_evidence(
+                            *d,
+                            *s,
+                            *e,
+                            raw.clone(),
+                            format!("written `{text}` here{}", dated(model, *d)),
+                        ));
+                    }
+                }
+                let mut seen_ref = Vec::new();
+                if let Some(refs) = by_form.get(&reference) {
+                    for (d, s, e, raw) in refs {
+                        if !seen_ref.contains(d) && seen_ref.len() < 5 {
+                            seen_ref.push(*d);
+                            let text = model.docs[*d].text[*s..*e].to_string();
+                            evidence.push(doc_evidence(
+                                *d,
+                                *s,
+                                *e,
+                                raw.clone(),
+                                format!("written `{text}` here{}", dated(model, *d)),
+                            ));
+                        }
+                    }
+                }
+                let ref_raw = by_form
+                    .get(&reference)
+                    .and_then(|v| v.first().map(|x| x.3.clone()))
+                    .or_else(|| {
+                        kb.and_then(|p| {
+                            let toks: Vec<&str> = p.name.split_whitespace().collect();
+                            match part {
+                                Part::Surname => toks.last().map(|s| s.to_string()),
+                                Part::Given => toks.first().map(|s| s.to_string()),
+                            }
+                        })
+                    })
+                    .unwrap_or_else(|| reference.clone());
+                let bad_raw = ms[0].3.clone();
+                let help = match kb {
+                    Some(p) => {
+                        evidence.push(kb_evidence(
+                            p.span,
+                            p.name.clone(),
+                            "the knowledge base's spelling".into(),
+                        ));
+                        format!(
+                            "write `{ref_raw}`: the knowledge base ({}) spells it `{}`{}",
+                            model.kb.files[p.span.file].path,
+                            p.name,
+                            if known_wrong {
+                                " and lists this form as a known misspelling"
+                            } else {
+                                ""
+                            }
+                        )
+                    }
+                    None => {
+                        let n_ref = by_form
+                            .get(&reference)
+                            .map_or(0, |v| distinct(v.iter().map(|x| x.0)).len());
+                        let total = distinct(by_form.values().flatten().map(|x| x.0)).len();
+                        let diacritics = fold(&bad_raw) == fold(&ref_raw);
+                        format!(
+                            "write `{ref_raw}`: {} of {} write it so{}",
+                            count(n_ref, "source"),
+                            count(total, "source"),
+                            if diacritics {
+                                " (the forms differ only in accents)"
+                            } else {
+                                ""
+                            }
+                        )
+                    }
+                };
+                out.push(Finding {
+                    rule: RULE.id,
+                    kind: RULE.kind,
+                    severity,
+                    subject: entity.name.clone(),
+                    message: format!(
+                        "{} is spelled `{bad_raw}` in {} and `{ref_raw}` elsewhere",
+                        entity.name,
+                        count(seen.len(), "source")
+                    ),
+                    help: Some(help),
+                    evidence,
+                });
+            }
+        }
+    }
+    out
+}

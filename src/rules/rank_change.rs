@@ -1,0 +1,209 @@
+//! `rank-change`: one person given different military ranks — a promotion over time is noted,
+//! two ranks at once or a fall is reported.
+
+use std::collections::BTreeMap;
+
+use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use crate::finding::{Finding, Kind, Severity};
+use crate::resolve::Model;
+use crate::text::fold;
+
+pub const RULE: Rule = Rule {
+    id: "rank-change",
+    kind: Kind::Role,
+    default_severity: Severity::Warning,
+    summary: "one person given incompatible military ranks",
+    doc: r#"## What it does
+
+Reads ranks written before names ("le colonel X", "le général de brigade X") and compares them,
+in time order, for each person. Ranks are ordered by the language pack (capitaine < commandant <
+colonel < général de brigade < … < général d'armée).
+
+## Why it matters
+
+A rank is a fact with a date: "colonel" in a 2025 article about a man promoted general in 2024 is
+stale copy; two ranks in one article is a slip.
+
+## Example
+
+    le colonel X … (June 2024)        le général X … (November 2024)    → info: a promotion
+    le général X … le colonel X  (one article)                        → warning
+
+## Not flagged
+
+- A rise over time (`info`), and any rank the knowledge base gives for the document's date.
+- A bare "général" against a precise general rank ("général d'armée").
+
+## Configuration
+
+None."#,
+    check,
+};
+
+struct Claim {
+    doc: usize,
+    start: usize,
+    end: usize,
+    rank: u16,
+    text: String,
+}
+
+/// Whether a claimed rank fits a rank: the same, or a bare word that begins it ("général" and
+/// "général d'armée").
+fn fits(model: &Model, claim: &Claim, rank: u16) -> bool {
+    claim.rank == rank
+        || model.lex.pack.rank[rank as usize]
+            .forms
+            .iter()
+            .any(|f| fold(f).starts_with(&format!("{} ", claim.text)))
+        || model.lex.pack.rank[claim.rank as usize]
+            .forms
+            .iter()
+            .any(|f| {
+                model.lex.pack.rank[rank as usize]
+                    .forms
+                    .iter()
+                    .any(|g| fold(g).starts_with(&format!("{} ", fold(f))))
+            })
+}
+
+fn check(model: &Model, _params: &Params) -> Vec<Finding> {
+    let pack = &model.lex.pack;
+    let mut by_entity: BTreeMap<usize, Vec<Claim>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for r in &c.ranks {
+            if let Some(e) = model.entity_of(d, r.holder) {
+                by_entity.entry(e).or_default().push(Claim {
+                    doc: d,
+                    start: r.start,
+                    end: r.end,
+                    rank: r.rank,
+                    text: fold(&model.docs[d].text[r.start..r.end]),
+                });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (e, claims) in by_entity {
+        let entity = &model.entities[e];
+        // The knowledge base first.
+        if let Some(p) = entity.kb.map(|k| &model.kb.persons[k]) {
+            let mut wrong = Vec::new();
+            let mut used = Vec::new();
+            for c in &claims {
+                let when = model.doc_interval(c.doc);
+                let held: Vec<_> = p
+                    .ranks
+                    .iter()
+                    .filter(|k| {
+                        k.interval
+                            .start
+                            .is_none_or(|s| when.end.is_none_or(|e| s < e))
+                            && when
+                                .start
+                                .is_none_or(|s| k.interval.end.is_none_or(|e| s < e))
+                    })
+                    .collect();
+                if !held.is_empty() && !held.iter().any(|k| fits(model, c, k.rank)) {
+                    wrong.push(c);
+                    used.extend(held);
+                }
+            }
+            if !wrong.is_empty() {
+                let mut evidence: Vec<_> = wrong
+                    .iter()
+                    .map(|c| {
+                        doc_evidence(
+                            c.doc,
+                            c.start,
+                            c.end,
+                            c.text.clone(),
+                            format!("called {} here{}", c.text, dated(model, c.doc)),
+                        )
+                    })
+                    .collect();
+                for k in &used {
+                    evidence.push(kb_evidence(
+                        k.span,
+                        k.label.clone(),
+                        format!("{} is {} at that date", p.name, k.label),
+                    ));
+                }
+                out.push(Finding {
+                    rule: RULE.id,
+                    kind: RULE.kind,
+                    severity: Severity::Error,
+                    subject: entity.name.clone(),
+                    message: format!(
+                        "{} is given the rank `{}`, which they did not hold at that date",
+                        entity.name, wrong[0].text
+                    ),
+                    help: Some(format!(
+                        "the knowledge base ({}) gives: {}",
+                        model.kb.files[used[0].span.file].path,
+                        used.iter()
+                            .map(|k| k.label.clone())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                    evidence,
+                });
+                continue;
+            }
+        }
+        // Corpus only: order the claims in time.
+        let step = |c: &Claim| pack.rank[c.rank as usize].step;
+        let mut worst = None;
+        for (i, a) in claims.iter().enumerate() {
+            for b in &claims[i + 1..] {
+                if fits(model, a, b.rank) || fits(model, b, a.rank) {
+                    continue;
+                }
+                let (ia, ib) = (model.doc_interval(a.doc), model.doc_interval(b.doc));
+                let severity = if a.doc == b.doc {
+                    Severity::Warning
+                } else {
+                    // Which came first, when the dates say so.
+                    let a_first = ia.end.zip(ib.start).is_some_and(|(e, s)| e <= s);
+                    let b_first = ib.end.zip(ia.start).is_some_and(|(e, s)| e <= s);
+                    let rises = (a_first && step(a) < step(b)) || (b_first && step(b) < step(a));
+                    let falls = (a_first && step(a) > step(b)) || (b_first && step(b) > step(a));
+                    if falls {
+                        Severity::Warning
+                    } else {
+                        let _ = rises;
+                        Severity::Info
+                    }
+                };
+                if worst.is_none_or(|(s, _, _): (Severity, &Claim, &Claim)| severity > s) {
+                    worst = Some((severity, a, b));
+                }
+            }
+        }
+        let Some((severity, a, b)) = worst else {
+            continue;
+        };
+        let (lo, hi) = if step(a) <= step(b) { (a, b) } else { (b, a) };
+        out.push(Finding {
+            rule: RULE.id,
+            kind: RULE.kind,
+            severity,
+            subject: entity.name.clone(),
+            message: if severity == Severity::Info {
+                format!("{} is `{}` in one source and `{}` in a later one: a promotion", entity.name, lo.text, hi.text)
+            } else {
+                format!("{} is given two ranks: `{}` and `{}`", entity.name, a.text, b.text)
+            },
+            help: Some(if severity == Severity::Info {
+                "ranks rise over time; nothing to fix unless the later article predates the promotion".into()
+            } else {
+                "a rank cannot fall, and one person holds one rank at a time: check the dates and the rank".into()
+            }),
+            evidence: [a, b]
+                .iter()
+                .map(|c| doc_evidence(c.doc, c.start, c.end, c.text.clone(), format!("`{}` here{}", c.text, dated(model, c.doc))))
+                .collect(),
+        });
+    }
+    out
+}

@@ -1,0 +1,204 @@
+//! `relation-conflict`: a relation between two people that contradicts another source or the
+//! knowledge base — "X, proche de Y" when X overthrew Y.
+
+use std::collections::BTreeMap;
+
+use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use crate::finding::{Finding, Kind, Severity};
+use crate::lexicon::RelationType;
+use crate::resolve::Model;
+
+pub const RULE: Rule = Rule {
+    id: "relation-conflict",
+    kind: Kind::Relation,
+    default_severity: Severity::Warning,
+    summary: "an ally-type relation between people who are adversaries (one overthrew the other)",
+    doc: r#"## What it does
+
+Reads relations between two named people ("X, proche de Y", "X, allié de Y", "X, tombeur de Y",
+"X a renversé Y", "Y, renversé par X", "X, opposant à Y") and reports an ally-type relation between
+two people another source — or the knowledge base — calls adversaries, in particular a coup leader
+and the president he overthrew.
+
+## Why it matters
+
+"Proche de" the man you deposed inverts the story. Such slips come from misread apposition ("le
+régime de X, proche de Y" where "proche" qualified someone else) and are hard to see in one article.
+
+## Example
+
+    le régime du général X, proche de Y       (article A)
+    X, tombeur de Y, …                         (article B, or the knowledge base: X overthrew Y)
+
+## Not flagged
+
+- Relations between people the resolver cannot identify.
+- Two ally-type relations, or two adversary-type relations.
+
+## Configuration
+
+None."#,
+    check,
+};
+
+fn adversarial(k: RelationType) -> bool {
+    matches!(
+        k,
+        RelationType::Overthrew | RelationType::OverthrownBy | RelationType::Adversary
+    )
+}
+
+fn check(model: &Model, _params: &Params) -> Vec<Finding> {
+    // Relations per unordered pair of entities.
+    let mut pairs: BTreeMap<(usize, usize), Vec<(usize, usize)>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for (i, r) in c.relations.iter().enumerate() {
+            let (Some(a), Some(b)) = (model.entity_of(d, r.subject), model.entity_of(d, r.object))
+            else {
+                continue;
+            };
+            if a != b {
+                pairs.entry((a.min(b), a.max(b))).or_default().push((d, i));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((a, b), rels) in pairs {
+        let allies: Vec<(usize, usize)> = rels
+            .iter()
+            .copied()
+            .filter(|&(d, i)| model.claims[d].relations[i].kind == RelationType::Ally)
+            .collect();
+        if allies.is_empty() {
+            continue;
+        }
+        let enemies: Vec<(usize, usize)> = rels
+            .iter()
+            .copied()
+            .filter(|&(d, i)| adversarial(model.claims[d].relations[i].kind))
+            .collect();
+        let (ea, eb) = (&model.entities[a], &model.entities[b]);
+        let kb_rel = model.kb.relations.iter().find(|r| {
+            adversarial(r.kind)
+                && ea.kb.zip(eb.kb).is_some_and(|(ka, kb)| {
+                    (r.subject == ka && r.object == kb) || (r.subject == kb && r.object == ka)
+                })
+        });
+        if kb_rel.is_none() && enemies.is_empty() {
+            continue;
+        }
+        let (d0, i0) = allies[0];
+        let first = &model.claims[d0].relations[i0];
+        let subj = model
+            .entity_of(d0, first.subject)
+            .map_or(String::new(), |e| model.entities[e].name.clone());
+        let obj = model
+            .entity_of(d0, first.object)
+            .map_or(String::new(), |e| model.entities[e].name.clone());
+        let mut evidence = Vec::new();
+        for &(d, i) in &allies {
+            let r = &model.claims[d].relations[i];
+            let text = model.docs[d].text[r.start..r.end].to_string();
+            evidence.push(doc_evidence(
+                d,
+                r.start,
+                r.end,
+                format!("{subj} close to {obj}"),
+                format!("`{text}`{}", dated(model, d)),
+            ));
+        }
+        for &(d, i) in &enemies {
+            let r = &model.claims[d].relations[i];
+            evidence.push(doc_evidence(
+                d,
+                r.start,
+                r.end,
+                format!(
+                    "{} {}",
+                    model.claims[d].persons[r.subject].text(),
+                    r.kind.describe()
+                ),
+                format!(
+                    "here {} {} {}{}",
+                    model.claims[d].persons[r.subject].text(),
+                    r.kind.describe(),
+                    model.claims[d].persons[r.object].text(),
+                    dated(model, d)
+                ),
+            ));
+        }
+        // Supporting evidence: the overthrown person described as deposed.
+        let victim = kb_rel.map(|r| {
+            let victim_kb = if r.kind == RelationType::OverthrownBy {
+                r.subject
+            } else {
+                r.object
+            };
+            if ea.kb == Some(victim_kb) { a } else { b }
+        });
+        if let Some(v) = victim {
+            let mut seen_docs = Vec::new();
+            for (d, c) in model.claims.iter().enumerate() {
+                for dep in &c.deposed {
+                    if model.entity_of(d, dep.person) == Some(v) && !seen_docs.contains(&d) {
+                        seen_docs.push(d);
+                        evidence.push(doc_evidence(
+                            d,
+                            dep.start,
+                            dep.end,
+                            format!("{} deposed", model.entities[v].name),
+                            format!(
+                                "{} described as deposed here{}",
+                                model.entities[v].name,
+                                dated(model, d)
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        let (severity, help) = match kb_rel {
+            Some(r) => {
+                let (s, o) = (
+                    &model.kb.persons[r.subject].name,
+                    &model.kb.persons[r.object].name,
+                );
+                evidence.push(kb_evidence(
+                    r.span,
+                    format!("{s} {} {o}", r.kind.describe()),
+                    format!(
+                        "{s} {} {o}{}",
+                        r.kind.describe(),
+                        r.date.map_or(String::new(), |d| format!(" on {d}"))
+                    ),
+                ));
+                (
+                    Severity::Error,
+                    format!(
+                        "the knowledge base ({}) says {s} {} {o}{}{}: they are adversaries, not allies",
+                        model.kb.files[r.span.file].path,
+                        r.kind.describe(),
+                        r.date.map_or(String::new(), |d| format!(" on {d}")),
+                        r.note.as_ref().map_or(String::new(), |n| format!(" ({n})"))
+                    ),
+                )
+            }
+            None => (
+                Severity::Warning,
+                "other sources call them adversaries: check who is close to whom".to_string(),
+            ),
+        };
+        out.push(Finding {
+            rule: RULE.id,
+            kind: RULE.kind,
+            severity,
+            subject: subj.clone(),
+            message: format!(
+                "{subj} is called `close to` {obj}, whom other sources call an adversary"
+            ),
+            help: Some(help),
+            evidence,
+        });
+    }
+    out
+}

@@ -1,0 +1,365 @@
+//! `role-conflict`: one person given offices that cannot hold at the same time.
+
+use std::collections::BTreeMap;
+
+use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use crate::finding::{Finding, Kind, Severity, count};
+use crate::lexicon::Lexicon;
+use crate::resolve::Model;
+use crate::time::Interval;
+
+pub const RULE: Rule = Rule {
+    id: "role-conflict",
+    kind: Kind::Role,
+    default_severity: Severity::Warning,
+    summary: "one person given incompatible offices at the same time",
+    doc: r#"## What it does
+
+Reads the offices the articles give each person ("le ministre malien de la Défense, X",
+"X, ministre des Affaires étrangères du Mali", "le président burkinabè, X") and reports a person
+given two offices that cannot hold at once: two ministerial portfolios that share nothing, or the
+same kind of office (head of state, head of government, chief of staff…) in two countries.
+
+## Why it matters
+
+Calling the foreign minister the defence minister is the commonest factual slip in wire copy that
+is rewritten in a hurry, and it is invisible to a reader of one article.
+
+## Example
+
+    « … », a déclaré le ministre malien de la Défense, Abdoulaye Diop.      (article A)
+    Abdoulaye Diop, ministre des Affaires étrangères du Mali, …              (article B)
+
+With a knowledge base that knows the office, the claims it contradicts are errors and its entry is
+shown; without one, the disagreement is a warning with the count of sources on each side.
+
+## Not flagged
+
+- Descriptions of one office: "chef de la junte", "président de la Transition", "président malien".
+- Portfolios that overlap: "Affaires étrangères" and "Affaires étrangères et Coopération".
+- Offices marked as past: "l'ancien ministre de la Défense", "le président déchu".
+- Claims further apart in time than the window (a reshuffle), reported as `info`.
+
+## Configuration
+
+`same-time-window-days` (default 180): claims further apart than this may be a reshuffle."#,
+    check,
+};
+
+/// An office as a claim or the knowledge base states it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Office {
+    pub office: u16,
+    pub portfolios: Vec<u16>,
+    pub country: Option<u16>,
+}
+
+impl Office {
+    /// Two offices that one person cannot hold at the same time.
+    pub fn conflicts(&self, other: &Office, lex: &Lexicon) -> bool {
+        let class = |o: u16| lex.pack.office[o as usize].class.as_str();
+        if class(self.office) != class(other.office) {
+            return false;
+        }
+        if let (Some(a), Some(b)) = (self.country, other.country)
+            && a != b
+        {
+            return true;
+        }
+        !self.portfolios.is_empty()
+            && !other.portfolios.is_empty()
+            && !self.portfolios.iter().any(|p| other.portfolios.contains(p))
+    }
+
+    pub fn label(&self, lex: &Lexicon) -> String {
+        let pack = &lex.pack;
+        let mut s = if self.portfolios.is_empty() {
+            pack.office[self.office as usize].label.clone()
+        } else {
+            self.portfolios
+                .iter()
+                .map(|&p| pack.portfolio[p as usize].label.clone())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
+        if let Some(c) = self.country {
+            s.push_str(&format!(" ({})", lex.country_name(c)));
+        }
+        s
+    }
+}
+
+struct Claim {
+    doc: usize,
+    start: usize,
+    end: usize,
+    office: Office,
+}
+
+fn check(model: &Model, params: &Params) -> Vec<Finding> {
+    let lex = model.lex;
+    let mut by_entity: BTreeMap<usize, Vec<Claim>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for o in c.offices.iter().filter(|o| !o.past) {
+            if let Some(e) = model.entity_of(d, o.holder) {
+                by_entity.entry(e).or_default().push(Claim {
+                    doc: d,
+                    start: o.start,
+                    end: o.end,
+                    office: Office {
+                        office: o.office,
+                        portfolios: o.portfolios.clone(),
+                        country: o.country,
+                    },
+                });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (e, claims) in by_entity {
+        let entity = &model.entities[e];
+        let kb_person = entity.kb.map(|k| &model.kb.persons[k]);
+        // Against the knowledge base: a claim no office held at the document's date allows.
+        let mut wrong: Vec<usize> = Vec::new();
+        let mut kb_used = Vec::new();
+        if let Some(p) = kb_person {
+            for (i, c) in claims.iter().enumerate() {
+                let when = model.doc_interval(c.doc);
+                let held: Vec<_> = p
+                    .offices
+                    .iter()
+                    .filter(|k| overlaps(&k.interval(), &when))
+                    .collect();
+                let comparable: Vec<_> = held
+                    .iter()
+                    .filter(|k| {
+                        lex.pack.office[k.office as usize].class
+                            == lex.pack.office[c.office.office as usize].class
+                    })
+                    .collect();
+                if !comparable.is_empty()
+                    && comparable.iter().all(|k| {
+                        c.office.conflicts(
+                            &Office {
+                                office: k.office,
+                                portfolios: k.portfolios.clone(),
+                                country: k.country,
+                            },
+                            lex,
+                        )
+                    })
+                {
+                    wrong.push(i);
+                    for k in comparable {
+                        if !kb_used
+                            .iter()
+                            .any(|u: &&crate::kb::KbOffice| u.span == k.span)
+                        {
+                            kb_used.push(*k);
+                        }
+                    }
+                }
+            }
+        }
+        if !wrong.is_empty() {
+            let Some(p) = kb_person else { continue };
+            let right: Vec<usize> = (0..claims.len()).filter(|i| !wrong.contains(i)).collect();
+            let mut evidence = Vec::new();
+            for &i in &wrong {
+                let c = &claims[i];
+                let label = c.office.label(lex);
+                evidence.push(doc_evidence(
+                    c.doc,
+                    c.start,
+                    c.end,
+                    label.clone(),
+                    format!("called {label} here{}", dated(model, c.doc)),
+                ));
+            }
+            for &i in &right {
+                let c = &claims[i];
+                let label = c.office.label(lex);
+                evidence.push(doc_evidence(
+                    c.doc,
+                    c.start,
+                    c.end,
+                    label.clone(),
+                    format!(
+                        "called {label} here, as the knowledge base says{}",
+                        dated(model, c.doc)
+                    ),
+                ));
+            }
+            let kb_labels: Vec<String> = kb_used
+                .iter()
+                .map(|k| format!("{} {}", k.title, k.when()).trim().to_string())
+                .collect();
+            for k in &kb_used {
+                evidence.push(kb_evidence(
+                    k.span,
+                    k.title.clone(),
+                    format!("{} holds this office {}", p.name, k.when()),
+                ));
+            }
+            let wrong_labels = distinct(wrong.iter().map(|&i| claims[i].office.label(lex)));
+            out.push(Finding {
+                rule: RULE.id,
+                kind: RULE.kind,
+                severity: Severity::Error,
+                subject: entity.name.clone(),
+                message: format!(
+                    "{} is called {} but holds another office",
+                    entity.name,
+                    wrong_labels
+                        .iter()
+                        .map(|l| format!("`{l}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                ),
+                help: Some(format!(
+                    "the knowledge base ({}) says: {} is {}",
+                    model.kb.files[kb_used[0].span.file].path,
+                    p.name,
+                    kb_labels.join("; ")
+                )),
+                evidence,
+            });
+            continue;
+        }
+        // Corpus only: two claims that conflict and can hold at the same time.
+        let mut conflicting = vec![false; claims.len()];
+        let mut over_time = false;
+        for i in 0..claims.len() {
+            for j in i + 1..claims.len() {
+                if claims[i].office.conflicts(&claims[j].office, lex) {
+                    if same_time(model, claims[i].doc, claims[j].doc, params) {
+                        conflicting[i] = true;
+                        conflicting[j] = true;
+                    } else {
+                        over_time = true;
+                    }
+                }
+            }
+        }
+        let involved: Vec<&Claim> = claims
+            .iter()
+            .zip(&conflicting)
+            .filter(|(_, c)| **c)
+            .map(|(c, _)| c)
+            .collect();
+        if involved.is_empty() && !over_time {
+            continue;
+        }
+        let (severity, involved): (Severity, Vec<&Claim>) = if involved.is_empty() {
+            (Severity::Info, claims.iter().collect())
+        } else {
+            (Severity::Warning, involved)
+        };
+        // Sides: documents per office label, the smaller side first.
+        let mut sides: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
+        for c in &involved {
+            sides.entry(c.office.label(lex)).or_default().push(c);
+        }
+        let mut sides: Vec<(String, Vec<&Claim>)> = sides.into_iter().collect();
+        sides.sort_by_key(|(_, cs)| distinct(cs.iter().map(|c| c.doc)).len());
+        if sides.len() < 2 {
+            continue;
+        }
+        let mut evidence = Vec::new();
+        for (label, cs) in &sides {
+            for c in cs {
+                evidence.push(doc_evidence(
+                    c.doc,
+                    c.start,
+                    c.end,
+                    label.clone(),
+                    format!("called {label} here{}", dated(model, c.doc)),
+                ));
+            }
+        }
+        let tally: Vec<String> = sides
+            .iter()
+            .rev()
+            .map(|(l, cs)| {
+                format!(
+                    "{} say `{l}`",
+                    count(distinct(cs.iter().map(|c| c.doc)).len(), "source")
+                )
+            })
+            .collect();
+        out.push(Finding {
+            rule: RULE.id,
+            kind: RULE.kind,
+            severity,
+            subject: entity.name.clone(),
+            message: if severity == Severity::Info {
+                format!(
+                    "{} is given different offices at different times: {}",
+                    entity.name,
+                    sides
+                        .iter()
+                        .map(|(l, _)| format!("`{l}`"))
+                        .collect::<Vec<_>>()
+                        .join(" then ")
+                )
+            } else {
+                format!(
+                    "{} is given {} offices: {}",
+                    entity.name,
+                    if sides.len() == 2 {
+                        "two".to_string()
+                    } else {
+                        sides.len().to_string()
+                    },
+                    sides
+                        .iter()
+                        .map(|(l, _)| format!("`{l}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                )
+            },
+            help: Some(if severity == Severity::Info {
+                "the claims are far apart in time: a reshuffle is likely; check the dates".into()
+            } else {
+                format!(
+                    "{}; no knowledge base settles it — check an official source",
+                    tally.join(", ")
+                )
+            }),
+            evidence,
+        });
+    }
+    out
+}
+
+fn overlaps(a: &Interval, b: &Interval) -> bool {
+    a.start.is_none_or(|s| b.end.is_none_or(|e| s < e))
+        && b.start.is_none_or(|s| a.end.is_none_or(|e| s < e))
+}
+
+/// Whether two documents' claims may describe the same moment.
+pub(crate) fn same_time(model: &Model, a: usize, b: usize, params: &Params) -> bool {
+    let (ia, ib) = (model.doc_interval(a), model.doc_interval(b));
+    match (ia.start, ib.start) {
+        (Some(sa), Some(sb)) => {
+            let ea = ia.end.unwrap_or(sa + 1);
+            let eb = ib.end.unwrap_or(sb + 1);
+            let gap = if sa >= eb {
+                sa - eb
+            } else if sb >= ea {
+                sb - ea
+            } else {
+                0
+            };
+            gap <= params.same_time_window_days
+        }
+        _ => true,
+    }
+}
+
+pub(crate) fn distinct<T: Ord>(it: impl Iterator<Item = T>) -> Vec<T> {
+    let mut v: Vec<T> = it.collect();
+    v.sort();
+    v.dedup();
+    v
+}

@@ -1,0 +1,258 @@
+//! `title-variant`: one named document or organisation written under different names ("Charte",
+//! "Carte" and "Pacte" du Liptako-Gourma; "Alliance des États sahéliens" for "du Sahel").
+
+use std::collections::BTreeMap;
+
+use super::role_conflict::distinct;
+use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use crate::extract::NamedClass;
+use crate::finding::{Evidence, Finding, Kind, Severity, count};
+use crate::resolve::Model;
+use crate::text::fold;
+
+pub const RULE: Rule = Rule {
+    id: "title-variant",
+    kind: Kind::TitleVariant,
+    default_severity: Severity::Warning,
+    summary: "one named document or organisation written under different names",
+    doc: r#"## What it does
+
+Reads named texts (a head noun — Charte, Pacte, Traité, Accord, Convention… — and what it is "of")
+and named organisations (Alliance, Communauté, Union… and their complement), groups the mentions
+that name the same thing, and reports the forms that differ from the knowledge base's name or, without
+one, from the form most sources use.
+
+Texts are grouped by what they are "of" ("Liptako-Gourma"); organisations by their normalised name,
+where a demonym stands for its place ("sahéliens" for "Sahel") and articles do not count.
+
+## Why it matters
+
+A charter is not a pact, and an "Alliance des États sahéliens" is not a name anyone signed. Readers
+and search engines take the name as written.
+
+## Example
+
+    la « Charte du Liptako-Gourma »   (2 sources)
+    la « Carte Liptako-Gourma »       (1 source)  → warning, or error against the knowledge base
+    le Pacte de Liptako-Gourma        (1 source)
+
+## Not flagged
+
+- Case and accents ("Etats" / "États"), articles ("d'Afrique" / "de l'Afrique").
+- A rename: "Alliance" then "Confédération des États du Sahel" are different names, compared by the
+  `acronym` rule and the knowledge base, not here.
+- Texts named after a city or country ("Accord d'Alger", "Déclaration de Bamako") under unrelated
+  heads, unless the heads are near-misspellings or the knowledge base knows the text.
+
+## Configuration
+
+None."#,
+    check,
+};
+
+struct Mention {
+    doc: usize,
+    start: usize,
+    end: usize,
+    form: String,
+    raw: String,
+}
+
+fn check(model: &Model, _params: &Params) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // (class, key) → mentions; the form compared is the head for texts, the content for bodies.
+    let mut groups: BTreeMap<(NamedClass, String), Vec<Mention>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for n in &c.named {
+            let form = match n.class {
+                NamedClass::Document => fold(&n.head),
+                NamedClass::Organisation => n.content.clone(),
+            };
+            groups
+                .entry((n.class, n.key.clone()))
+                .or_default()
+                .push(Mention {
+                    doc: d,
+                    start: n.start,
+                    end: n.end,
+                    form,
+                    raw: model.docs[d].text[n.start..n.end].to_string(),
+                });
+        }
+    }
+    for ((class, key), mentions) in groups {
+        // The knowledge base's form, when it names this thing.
+        let kb = match class {
+            NamedClass::Document => model.kb.documents.iter().find_map(|k| {
+                (k.named.key == key).then(|| (fold(&k.named.head), k.name.clone(), k.span))
+            }),
+            NamedClass::Organisation => model.kb.organisations.iter().find_map(|o| {
+                o.names.iter().find_map(|n| {
+                    let named = n.named.as_ref()?;
+                    (named.key == key).then(|| (named.content.clone(), n.name.clone(), n.span))
+                })
+            }),
+        };
+        let mut docs_per_form: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for m in &mentions {
+            docs_per_form
+                .entry(m.form.as_str())
+                .or_default()
+                .push(m.doc);
+        }
+        let forms: Vec<(&str, usize)> = docs_per_form
+            .iter()
+            .map(|(f, ds)| (*f, distinct(ds.iter()).len()))
+            .collect();
+        let reference: Option<String> = match &kb {
+            Some((f, _, _)) => Some(f.clone()),
+            None => {
+                if forms.len() < 2 {
+                    continue;
+                }
+                let best = forms.iter().map(|f| f.1).max().unwrap_or(0);
+                let top: Vec<_> = forms.iter().filter(|f| f.1 == best).collect();
+                (top.len() == 1).then(|| top[0].0.to_string())
+            }
+        };
+        if class == NamedClass::Document && place_named(model, &key) && kb.is_none() {
+            // "Accord d'Alger" and "Déclaration d'Alger" may be two texts: only near-misspelt heads.
+            let heads: Vec<&str> = forms.iter().map(|f| f.0).collect();
+            let near = heads.iter().enumerate().any(|(i, a)| {
+                heads[i + 1..]
+                    .iter()
+                    .any(|b| strsim::levenshtein(a, b) <= 2)
+            });
+            if !near {
+                continue;
+            }
+        }
+        let variants: Vec<&str> = forms
+            .iter()
+            .map(|f| f.0)
+            .filter(|f| reference.as_deref() != Some(*f))
+            .collect();
+        if variants.is_empty() || (reference.is_none() && variants.len() < 2) {
+            continue;
+        }
+        let severity = if kb.is_some() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let ref_mentions: Vec<&Mention> = match &reference {
+            Some(r) => first_per_doc(mentions.iter().filter(|m| m.form == *r)),
+            None => Vec::new(),
+        };
+        let ref_display = match (&kb, ref_mentions.first()) {
+            (Some((_, name, _)), _) => name.clone(),
+            (None, Some(m)) => m.raw.clone(),
+            (None, None) => String::new(),
+        };
+        let groups_to_report: Vec<Vec<&str>> = if reference.is_some() {
+            variants.iter().map(|v| vec![*v]).collect()
+        } else {
+            vec![variants.clone()]
+        };
+        for vs in groups_to_report {
+            let bad: Vec<&Mention> =
+                first_per_doc(mentions.iter().filter(|m| vs.contains(&m.form.as_str())));
+            let Some(primary) = bad.first() else { continue };
+            let mut evidence: Vec<Evidence> = bad
+                .iter()
+                .map(|m| {
+                    doc_evidence(
+                        m.doc,
+                        m.start,
+                        m.end,
+                        m.raw.clone(),
+                        format!("named `{}` here{}", m.raw, dated(model, m.doc)),
+                    )
+                })
+                .collect();
+            evidence.extend(ref_mentions.iter().take(4).map(|m| {
+                doc_evidence(
+                    m.doc,
+                    m.start,
+                    m.end,
+                    m.raw.clone(),
+                    format!("named `{}` here{}", m.raw, dated(model, m.doc)),
+                )
+            }));
+            if let Some((_, name, span)) = &kb {
+                evidence.push(kb_evidence(
+                    *span,
+                    name.clone(),
+                    "the knowledge base's name".into(),
+                ));
+            }
+            let n_ref = distinct(ref_mentions.iter().map(|m| m.doc)).len();
+            let n_bad = distinct(bad.iter().map(|m| m.doc)).len();
+            let what = if class == NamedClass::Document {
+                "text"
+            } else {
+                "organisation"
+            };
+            let (message, help) = if reference.is_some() {
+                (
+                    format!(
+                        "`{}` names the {what} elsewhere written `{ref_display}`",
+                        primary.raw
+                    ),
+                    if let Some((_, name, _)) = &kb {
+                        format!(
+                            "write `{name}`: the knowledge base ({}) names it so",
+                            model.kb.files[kb.as_ref().map_or(0, |k| k.2.file)].path
+                        )
+                    } else {
+                        format!(
+                            "write `{ref_display}`: {} of {} write it so",
+                            count(n_ref, "source"),
+                            count(n_ref + n_bad, "source")
+                        )
+                    },
+                )
+            } else {
+                (
+                    format!("one {what} is named {} ways", bad.len()),
+                    "no form has a majority and no knowledge base names it: check the official name".into(),
+                )
+            };
+            out.push(Finding {
+                rule: RULE.id,
+                kind: RULE.kind,
+                severity,
+                subject: if ref_display.is_empty() {
+                    primary.raw.clone()
+                } else {
+                    ref_display.clone()
+                },
+                message,
+                help: Some(help),
+                evidence,
+            });
+        }
+    }
+    out
+}
+
+/// Whether a text's key is a city or country ("Alger", "Paris"), after which many texts are named.
+fn place_named(model: &Model, key: &str) -> bool {
+    model.lex.pack.country.iter().any(|c| {
+        fold(&c.name) == key
+            || c.forms.iter().any(|f| fold(f) == key)
+            || c.capital.as_ref().is_some_and(|cap| fold(cap) == key)
+    })
+}
+
+fn first_per_doc<'a>(it: impl Iterator<Item = &'a Mention>) -> Vec<&'a Mention> {
+    let mut seen = Vec::new();
+    let mut out = Vec::new();
+    for m in it {
+        if !seen.contains(&m.doc) {
+            seen.push(m.doc);
+            out.push(m);
+        }
+    }
+    out
+}
