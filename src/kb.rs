@@ -47,7 +47,7 @@ struct RawOffice {
     portfolios: Vec<String>,
     #[serde(default)]
     country: Option<String>,
-    title: String,
+    title: Spanned<String>,
     #[serde(default)]
     start: Option<toml::value::Datetime>,
     #[serde(default)]
@@ -316,10 +316,10 @@ impl Kb {
                     office: office as u16,
                     portfolios,
                     country: country(&o.country, r.clone())?,
-                    title: o.title.clone(),
+                    title: o.title.get_ref().clone(),
                     start: o.start.as_ref().and_then(date),
                     end: o.end.as_ref().and_then(date),
-                    span: kspan(r.clone()),
+                    span: kspan(o.title.span()),
                 };
                 if !kb_office.interval().is_valid() {
                     return Err(err("this office ends before it starts".into(), Some(r)));

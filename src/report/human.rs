@@ -110,8 +110,8 @@ fn finding_diag(out: &Outcome, f: &Finding) -> Diag {
         .skip(1)
         .map(|&s| Diag {
             message: match s {
-                Source::Doc(d) => format!("{} also speaks of {}", out.documents[d].path, f.subject),
-                Source::Kb(_) => "the knowledge base".to_string(),
+                Source::Doc(d) => format!("also in {}", out.documents[d].path),
+                Source::Kb(k) => format!("knowledge base {}", out.kb.files[k].path),
             },
             code: None,
             severity: miette::Severity::Advice,

@@ -126,13 +126,30 @@ fn align(a: &[String], b: &[String]) -> Alignment {
     }
 }
 
-/// Word-level diff of `a` against `b`, limited to the aligned region, as `[-…-]` / `{+…+}`.
+/// The words of a quotation as written.
+fn raw_words(model: &Model, id: QId) -> Vec<String> {
+    let q = &model.claims[id.doc].quotes[id.q];
+    q.word_spans
+        .iter()
+        .map(|&(s, e)| model.docs[id.doc].text[s..e].to_string())
+        .collect()
+}
+
+/// Word-level diff of `a` against `b` (raw words, aligned on folded ones), limited to the aligned
+/// region, as `[-…-]` / `{+…+}`.
 fn word_diff(a: &[String], b: &[String], al: &Alignment) -> String {
     let mut out = Vec::new();
     let (Some(&(_, b0)), Some(&(a1, b1))) = (al.pairs.first(), al.pairs.last()) else {
         return String::new();
     };
     let a0 = al.pairs[0].0;
+    // Unmatched words at the start: the short quotation's, and as many of the long one's.
+    if a0 > 0 {
+        out.push(format!("[-{}-]", a[..a0].join(" ")));
+    }
+    if b0 > 0 && a0 > 0 {
+        out.push(format!("{{+{}+}}", b[b0.saturating_sub(a0)..b0].join(" ")));
+    }
     let (mut i, mut j) = (a0, b0);
     for &(pi, pj) in &al.pairs {
         if i < pi {
@@ -145,7 +162,13 @@ fn word_diff(a: &[String], b: &[String], al: &Alignment) -> String {
         i = pi + 1;
         j = pj + 1;
     }
-    let _ = (a1, b1);
+    if a1 + 1 < a.len() {
+        out.push(format!("[-{}-]", a[a1 + 1..].join(" ")));
+        let extra = (a.len() - a1 - 1).min(b.len() - b1 - 1);
+        if extra > 0 {
+            out.push(format!("{{+{}+}}", b[b1 + 1..b1 + 1 + extra].join(" ")));
+        }
+    }
     let s = out.join(" ");
     if s.chars().count() > 400 {
         let cut: String = s.chars().take(400).collect();
@@ -302,7 +325,7 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
         };
         let qf = &model.claims[first.doc].quotes[first.q];
         let mut diffs = Vec::new();
-        for &m in &members[1..] {
+        for &m in members[1..].iter().filter(|m| m.doc != first.doc) {
             let qm = &model.claims[m.doc].quotes[m.q];
             let (short, long, flip) = if qf.words.len() <= qm.words.len() {
                 (qf, qm, false)
@@ -310,8 +333,8 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
                 (qm, qf, true)
             };
             let al = align(&short.words, &long.words);
-            let d = word_diff(&short.words, &long.words, &al);
             let (from, to) = if flip { (m, first) } else { (first, m) };
+            let d = word_diff(&raw_words(model, from), &raw_words(model, to), &al);
             diffs.push(format!(
                 "{} → {}: {d}",
                 model.docs[from.doc]
