@@ -214,8 +214,8 @@ pub(super) fn extract(
 /// A rank right before a name: "le colonel Assimi Goïta", "général de brigade X".
 fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
     let mut out = Vec::new();
-    for i in 0..ctx.toks.len() {
-        if in_office[i] {
+    for (i, &inside) in in_office.iter().enumerate().take(ctx.toks.len()) {
+        if inside {
             continue;
         }
         let Some((e, r)) = ctx.lex.find_at(ctx.toks, i, |l| match l {

@@ -42,6 +42,9 @@ None; accepted spellings go in the knowledge base (`aliases`), known misspelling
     check,
 };
 
+/// A spelling's occurrences: (document, start, end, the name part as written).
+type Occurrences = Vec<(usize, usize, usize, String)>;
+
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Part {
     Given,
@@ -53,8 +56,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     for entity in &model.entities {
         let kb = entity.kb.map(|k| &model.kb.persons[k]);
         // (part, form) → mentions (doc, start, end, raw token).
-        let mut forms: BTreeMap<Part, BTreeMap<String, Vec<(usize, usize, usize, String)>>> =
-            BTreeMap::new();
+        let mut forms: BTreeMap<Part, BTreeMap<String, Occurrences>> = BTreeMap::new();
         for &(d, m) in &entity.mentions {
             let p = model.mention(d, m);
             let (start, end) = (p.start, p.end);
