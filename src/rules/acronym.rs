@@ -127,7 +127,20 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             }
         };
         let Some(reference) = reference else { continue };
-        let ref_defs: Vec<&&Def> = first_per_doc(ds.iter().filter(|d| d.folded == reference));
+        // The reference as most often written (case is house style: show one casing only).
+        let ref_case = {
+            let mut casings: BTreeMap<&str, usize> = BTreeMap::new();
+            for d in ds.iter().filter(|d| d.folded == reference) {
+                *casings.entry(d.acronym.as_str()).or_default() += 1;
+            }
+            casings
+                .iter()
+                .max_by_key(|(a, n)| (**n, a.chars().filter(|c| c.is_uppercase()).count()))
+                .map(|(a, _)| a.to_string())
+        };
+        let ref_defs: Vec<&&Def> = first_per_doc(ds.iter().filter(|d| {
+            d.folded == reference && ref_case.as_deref().is_none_or(|c| c == d.acronym)
+        }));
         let ref_raw = ref_defs
             .first()
             .map(|d| d.acronym.clone())

@@ -305,6 +305,20 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, mut members) in clusters {
         members.sort();
+        // A partial quotation found word for word in another document's wording agrees with it.
+        let words = |m: &QId| &model.claims[m.doc].quotes[m.q].words;
+        let all = members.clone();
+        members.retain(|m| {
+            let w = words(m);
+            !all.iter().any(|o| {
+                o.doc != m.doc
+                    && words(o).len() > w.len()
+                    && words(o).windows(w.len()).any(|x| x == w.as_slice())
+            })
+        });
+        if distinct_docs(&members) < 2 {
+            continue;
+        }
         let first = members[0];
         let speakers: Vec<String> = {
             let mut s: Vec<String> = members
@@ -375,6 +389,13 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
         });
     }
     out
+}
+
+fn distinct_docs(members: &[QId]) -> usize {
+    let mut d: Vec<usize> = members.iter().map(|m| m.doc).collect();
+    d.sort_unstable();
+    d.dedup();
+    d.len()
 }
 
 fn check_misattribution(model: &Model, params: &Params) -> Vec<Finding> {
