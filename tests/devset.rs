@@ -5,8 +5,8 @@ mod common;
 
 use std::path::Path;
 
-const MIN_RECALL: f64 = 0.6;
-const MIN_PRECISION: f64 = 0.9;
+const MIN_RECALL: f64 = 0.7;
+const MIN_PRECISION: f64 = 1.0;
 
 #[test]
 fn development_set_scores_above_its_floors() {

@@ -221,6 +221,71 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         }
         i = end;
     }
+    // "Organisation de sûreté maritime du golfe de Guinée (OSMGG)": lower-case nouns stop the
+    // forward reading, but an acronym in parentheses vouches for the whole run back to the head.
+    for open in 0..toks.len() {
+        if !ctx.is(open, "(")
+            || !is_acronym(ctx, open + 1)
+            || named.iter().any(|n| n.tok_end == open)
+        {
+            continue;
+        }
+        let floor = open.saturating_sub(14);
+        let Some(head) = (floor..open)
+            .rev()
+            .find(|&h| toks[h].cap && ctx.is_lex(h, |l| matches!(l, Lex::OrgHead | Lex::DocHead)))
+        else {
+            continue;
+        };
+        if (head..open)
+            .any(|k| ctx.sentence_end(k) || ctx.is_any(k, &[",", "(", ")", "\"", "«", "»"]))
+        {
+            continue;
+        }
+        let class = if ctx.is_lex(head, |l| l == Lex::OrgHead) {
+            NamedClass::Organisation
+        } else {
+            NamedClass::Document
+        };
+        let head_end = ctx
+            .lex
+            .find_at(toks, head, |l| {
+                matches!(l, Lex::OrgHead | Lex::DocHead).then_some(())
+            })
+            .map_or(head + 1, |(e, ())| e);
+        let complement = key_words(ctx, head_end, open);
+        if complement.is_empty() {
+            continue;
+        }
+        let head_text = fold(&ctx.raw[toks[head].start..toks[head_end - 1].end]);
+        let key = match class {
+            NamedClass::Document => complement.join(" "),
+            NamedClass::Organisation => {
+                let mut k = vec![singular(&head_text)];
+                k.extend(complement);
+                k.join(" ")
+            }
+        };
+        let content = (head..open)
+            .filter(|&t| {
+                !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word
+            })
+            .map(|t| toks[t].fold.clone())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let idx = named.len();
+        named.push(NamedMention {
+            start: toks[head].start,
+            end: toks[open - 1].end,
+            class,
+            head: ctx.raw[toks[head].start..toks[head_end - 1].end].to_string(),
+            key,
+            content,
+            tok_start: head,
+            tok_end: open,
+        });
+        acronyms.extend(parse_acronyms(ctx, open + 1, idx));
+    }
     (named, acronyms)
 }
 

@@ -7,11 +7,30 @@ use crate::text::tokenize;
 
 /// Matches `cue` (folded words) at token `i`; a final "de" also matches "du", "des" and "d'".
 fn cue_at(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
+    cue_at_exact(ctx, i, cue).or_else(|| {
+        // One adjective before a final "de": "allié politique de", "proche conseiller de".
+        let (last, head) = cue.split_last()?;
+        if head.is_empty() || last != "de" {
+            return None;
+        }
+        let e = cue_at_exact(ctx, i, head)?;
+        let t = ctx.toks.get(e)?;
+        let adjective = t.kind == crate::text::TokKind::Word
+            && !t.cap
+            && t.fold.len() > 3
+            && !t.fold.ends_with("ment");
+        (adjective && ctx.is_any(e + 1, &["de", "du", "des", "d'"])).then_some(e + 2)
+    })
+}
+
+fn cue_at_exact(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
     for (n, w) in cue.iter().enumerate() {
         let t = ctx.toks.get(i + n)?;
         let last = n + 1 == cue.len();
-        let ok =
-            t.fold == *w || (last && w == "de" && ["du", "des", "d'"].contains(&t.fold.as_str()));
+        // A final preposition also matches its contractions: "de" → "du", "des", "d'"; "à" → "au", "aux".
+        let ok = t.fold == *w
+            || (last && w == "de" && ["du", "des", "d'"].contains(&t.fold.as_str()))
+            || (last && w == "a" && ["au", "aux"].contains(&t.fold.as_str()));
         if !ok {
             return None;
         }

@@ -126,7 +126,28 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 (top.len() == 1).then(|| top[0].clone())
             }
         };
-        let Some(reference) = reference else { continue };
+        let Some(reference) = reference else {
+            // No majority and no knowledge base: one finding that lists every acronym.
+            let firsts: Vec<&&Def> = acrs
+                .iter()
+                .filter_map(|a| ds.iter().find(|d| d.folded == *a))
+                .collect();
+            out.push(Finding {
+                rule: RULE.id,
+                kind: RULE.kind,
+                severity: Severity::Warning,
+                subject: firsts[0].long.clone(),
+                message: format!(
+                    "`{}` is abbreviated {} ways: {}",
+                    firsts[0].long,
+                    firsts.len(),
+                    firsts.iter().map(|d| format!("`{}`", d.acronym)).collect::<Vec<_>>().join(", ")
+                ),
+                help: Some("no acronym has a majority and no knowledge base names one: check the official acronym".into()),
+                evidence: firsts.iter().map(|d| ev(d, format!("`{}` here", d.acronym))).collect(),
+            });
+            continue;
+        };
         // The reference as most often written (case is house style: show one casing only).
         let ref_case = {
             let mut casings: BTreeMap<&str, usize> = BTreeMap::new();
@@ -208,9 +229,20 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             let twin = ds
                 .iter()
                 .find(|o| o.language != d.language && o.folded == d.folded);
+            // Given for another language, yet it is the French long form's initials, or the
+            // corpus uses it untagged (in French) for the same long form.
+            let french_initials =
+                lang != "fr" && d.folded.len() >= 3 && initials(&d.key) == d.folded;
+            let used_in_french = lang != "fr"
+                && defs.iter().any(|o| {
+                    o.key == d.key
+                        && o.folded == d.folded
+                        && o.language.as_deref().is_none_or(|l| l == "fr")
+                });
             let wrong_kb = kb_says.is_some_and(|(a, _)| fold(a) != d.folded);
             // Report the foreign-language tag: the French one is the article's own.
-            let suspicious = wrong_kb || (twin.is_some() && lang != "fr");
+            let suspicious =
+                wrong_kb || (lang != "fr" && (twin.is_some() || french_initials || used_in_french));
             if !suspicious {
                 continue;
             }
@@ -260,9 +292,16 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 }
                 _ => (
                     Severity::Warning,
-                    format!(
-                        "an acronym rarely stays the same across languages: check the {lang_name} one"
-                    ),
+                    if french_initials {
+                        format!(
+                            "`{}` is made of the French name's initials: check the {lang_name} acronym",
+                            d.acronym
+                        )
+                    } else {
+                        format!(
+                            "an acronym rarely stays the same across languages: check the {lang_name} one"
+                        )
+                    },
                 ),
             };
             out.push(Finding {
@@ -349,6 +388,13 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// Initials of a normalised name key ("communaute economique etat afrique centrale" → "ceeac").
+fn initials(key: &str) -> String {
+    key.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 fn language_name(code: &str) -> &'static str {
