@@ -258,3 +258,119 @@ pub fn named_in_text(text: &str, lex: &Lexicon) -> Option<NamedMention> {
     };
     named::extract(&ctx).0.into_iter().next()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::document_from_text;
+
+    fn read(text: &str) -> (DocClaims, String) {
+        let lex = Lexicon::default_fr();
+        let (doc, _) = document_from_text("t.txt", text.to_string());
+        (extract(&doc, &lex), doc.text)
+    }
+
+    #[test]
+    fn office_before_the_name_with_a_nationality_adjective() {
+        let (c, _) = read("Le ministre ivoirien de l'Intérieur, Koffi Yao Brou, a visité Korhogo.");
+        let lex = Lexicon::default_fr();
+        assert_eq!(c.offices.len(), 1);
+        let o = &c.offices[0];
+        assert_eq!(c.persons[o.holder].text(), "Koffi Yao Brou");
+        assert_eq!(
+            o.country.map(|x| lex.country_name(x)),
+            Some("Côte d'Ivoire")
+        );
+        assert_eq!(lex.pack.portfolio[o.portfolios[0] as usize].id, "interior");
+    }
+
+    #[test]
+    fn office_after_the_name_with_the_country_as_a_complement() {
+        let (c, _) = read(
+            "« Nous tiendrons », a assuré Awa Ndiaye, ministre de la Santé et de l'Action sociale du Sénégal.",
+        );
+        let lex = Lexicon::default_fr();
+        let o = &c.offices[0];
+        assert_eq!(c.persons[o.holder].text(), "Awa Ndiaye");
+        assert_eq!(o.country.map(|x| lex.country_name(x)), Some("Sénégal"));
+        assert_eq!(
+            c.quotes[0].speaker.map(|s| c.persons[s].text()),
+            Some("Awa Ndiaye".into())
+        );
+    }
+
+    #[test]
+    fn past_offices_are_marked() {
+        let (c, _) =
+            read("L'ancien ministre tchadien de la Défense, Idriss Abakar, a été entendu.");
+        assert!(c.offices[0].past);
+    }
+
+    #[test]
+    fn ranks_relations_and_deposed_cues() {
+        let (c, text) = read(
+            "Le général Mamadi Kourouma, tombeur de Sékou Diabaté, a reçu le président déchu Sékou Diabaté.",
+        );
+        assert_eq!(c.ranks.len(), 1);
+        let r = &c.relations[0];
+        assert_eq!(r.kind, RelationType::Overthrew);
+        assert_eq!(c.persons[r.object].text(), "Sékou Diabaté");
+        assert_eq!(
+            &text[c.deposed[0].start..c.deposed[0].end],
+            "président déchu Sékou Diabaté"
+        );
+    }
+
+    #[test]
+    fn named_texts_organisations_and_acronyms_with_languages() {
+        let (c, _) = read(
+            "Le Traité de Kribi lie la Communauté économique des États de l'Afrique centrale (CEEAC en français, ECCAS en anglais).",
+        );
+        assert_eq!(c.named[0].key, "kribi");
+        assert_eq!(c.named[0].class, NamedClass::Document);
+        assert_eq!(c.named[1].class, NamedClass::Organisation);
+        let langs: Vec<_> = c
+            .acronyms
+            .iter()
+            .map(|a| (a.acronym.as_str(), a.language.as_deref()))
+            .collect();
+        assert_eq!(langs, [("CEEAC", Some("fr")), ("ECCAS", Some("en"))]);
+    }
+
+    #[test]
+    fn demonyms_and_articles_do_not_change_an_organisation_key() {
+        let (a, _) = read("Elle rejoint l'Union des États sahéliens.");
+        let (b, _) = read("Elle rejoint l'Union des Etats du Sahel.");
+        assert_eq!(a.named[0].key, b.named[0].key);
+        assert_ne!(a.named[0].content, b.named[0].content);
+    }
+
+    #[test]
+    fn inverted_reporting_verbs_go_back_to_the_last_speaker() {
+        let (c, _) = read(
+            "« Le port rouvrira », a déclaré Kofi Mensah. « Les quais sont prêts », a-t-il ajouté.",
+        );
+        assert_eq!(c.quotes.len(), 2);
+        assert_eq!(
+            c.quotes[1].speaker.map(|s| c.persons[s].text()),
+            Some("Kofi Mensah".into())
+        );
+    }
+
+    #[test]
+    fn an_opening_mark_misused_as_a_closing_one_still_closes() {
+        let (c, _) = read("« Rien ne sera plus comme avant « , a lancé Issa Koné.");
+        assert_eq!(c.quotes[0].words.len(), 6);
+    }
+
+    #[test]
+    fn dates_are_read_and_the_latest_full_one_is_inferred() {
+        let (c, _) = read(
+            "Signé le 3 mars 2024, l'accord est entré en vigueur vendredi 12 juillet 2024, pas en mai.",
+        );
+        assert_eq!(
+            c.inferred_date.map(|d| d.to_string()),
+            Some("2024-07-12".into())
+        );
+    }
+}
