@@ -12,7 +12,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("misattribution", 1.0),
     ("name-variant", 0.75),
     ("quote-drift", 1.0),
-    ("rank-change", 0.66),
+    ("rank-change", 1.0),
     ("relation-conflict", 1.0),
     ("role-conflict", 1.0),
     ("title-variant", 0.2),

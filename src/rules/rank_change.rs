@@ -51,20 +51,28 @@ struct Claim {
 /// Whether a claimed rank fits a rank: the same, or a bare word that begins it ("général" and
 /// "général d'armée").
 fn fits(model: &Model, claim: &Claim, rank: u16) -> bool {
+    // Only general officers are called by a bare title ("le général X"); "capitaine" is not a
+    // short form of "capitaine de frégate".
+    const GENERAL_OFFICER_STEP: u32 = 70;
+    let pack = &model.lex.pack;
+    let generic = pack.rank[claim.rank as usize].step >= GENERAL_OFFICER_STEP
+        && pack.rank[rank as usize].step >= GENERAL_OFFICER_STEP;
     claim.rank == rank
-        || model.lex.pack.rank[rank as usize]
-            .forms
-            .iter()
-            .any(|f| fold(f).starts_with(&format!("{} ", claim.text)))
-        || model.lex.pack.rank[claim.rank as usize]
-            .forms
-            .iter()
-            .any(|f| {
-                model.lex.pack.rank[rank as usize]
-                    .forms
-                    .iter()
-                    .any(|g| fold(g).starts_with(&format!("{} ", fold(f))))
-            })
+        || generic
+            && model.lex.pack.rank[rank as usize]
+                .forms
+                .iter()
+                .any(|f| fold(f).starts_with(&format!("{} ", claim.text)))
+        || generic
+            && model.lex.pack.rank[claim.rank as usize]
+                .forms
+                .iter()
+                .any(|f| {
+                    model.lex.pack.rank[rank as usize]
+                        .forms
+                        .iter()
+                        .any(|g| fold(g).starts_with(&format!("{} ", fold(f))))
+                })
 }
 
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
