@@ -160,6 +160,46 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
     (head_cap || has_name_word).then_some(end)
 }
 
+/// The named mention for head tokens `head..head_end` and name tokens up to `end`, with its key
+/// (what the name is "of", plus the head for organisations) and its folded content words.
+fn mention(
+    ctx: &Ctx,
+    class: NamedClass,
+    head: usize,
+    head_end: usize,
+    end: usize,
+) -> Option<NamedMention> {
+    let toks = ctx.toks;
+    let complement = key_words(ctx, head_end, end);
+    if complement.is_empty() {
+        return None;
+    }
+    let head_raw = &ctx.raw[toks[head].start..toks[head_end - 1].end];
+    let key = match class {
+        NamedClass::Document => complement.join(" "),
+        NamedClass::Organisation => {
+            let mut k = vec![singular(&fold(head_raw))];
+            k.extend(complement);
+            k.join(" ")
+        }
+    };
+    let content = (head..end)
+        .filter(|&t| !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word)
+        .map(|t| toks[t].fold.clone())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(NamedMention {
+        start: toks[head].start,
+        end: toks[end - 1].end,
+        class,
+        head: head_raw.to_string(),
+        key,
+        content,
+        tok_start: head,
+        tok_end: end,
+    })
+}
+
 pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
     let toks = ctx.toks;
     let mut named = Vec::new();
@@ -179,38 +219,12 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
             i = head_end;
             continue;
         };
-        let complement = key_words(ctx, head_end, end);
-        if complement.is_empty() {
+        let Some(mention) = mention(ctx, class, i, head_end, end) else {
             i = end;
             continue;
-        }
-        let head = fold(&ctx.raw[toks[i].start..toks[head_end - 1].end]);
-        let key = match class {
-            NamedClass::Document => complement.join(" "),
-            NamedClass::Organisation => {
-                let mut k = vec![singular(&head)];
-                k.extend(complement);
-                k.join(" ")
-            }
         };
-        let content = (i..end)
-            .filter(|&t| {
-                !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word
-            })
-            .map(|t| toks[t].fold.clone())
-            .collect::<Vec<_>>()
-            .join(" ");
         let idx = named.len();
-        named.push(NamedMention {
-            start: toks[i].start,
-            end: toks[end - 1].end,
-            class,
-            head: ctx.raw[toks[i].start..toks[head_end - 1].end].to_string(),
-            key,
-            content,
-            tok_start: i,
-            tok_end: end,
-        });
+        named.push(mention);
         // "Long form (ACR)", "(ACR - …)", "(ACR en français, ACR en anglais)".
         let mut j = end;
         if ctx.is_any(j, &["\"", "»", "”"]) {
@@ -253,37 +267,11 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
                 matches!(l, Lex::OrgHead | Lex::DocHead).then_some(())
             })
             .map_or(head + 1, |(e, ())| e);
-        let complement = key_words(ctx, head_end, open);
-        if complement.is_empty() {
+        let Some(mention) = mention(ctx, class, head, head_end, open) else {
             continue;
-        }
-        let head_text = fold(&ctx.raw[toks[head].start..toks[head_end - 1].end]);
-        let key = match class {
-            NamedClass::Document => complement.join(" "),
-            NamedClass::Organisation => {
-                let mut k = vec![singular(&head_text)];
-                k.extend(complement);
-                k.join(" ")
-            }
         };
-        let content = (head..open)
-            .filter(|&t| {
-                !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word
-            })
-            .map(|t| toks[t].fold.clone())
-            .collect::<Vec<_>>()
-            .join(" ");
         let idx = named.len();
-        named.push(NamedMention {
-            start: toks[head].start,
-            end: toks[open - 1].end,
-            class,
-            head: ctx.raw[toks[head].start..toks[head_end - 1].end].to_string(),
-            key,
-            content,
-            tok_start: head,
-            tok_end: open,
-        });
+        named.push(mention);
         acronyms.extend(parse_acronyms(ctx, open + 1, idx));
     }
     (named, acronyms)
