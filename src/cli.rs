@@ -25,7 +25,7 @@ pub enum Command {
     /// Check a corpus: report where its articles contradict each other or the knowledge base.
     Check(CheckArgs),
     /// Print every claim read from the articles, with spans and the person each name resolved to.
-    Claims(ClaimsArgs),
+    Claims(InputArgs),
     /// List the rules with their kind and default level.
     Rules,
     /// Print the documentation of one rule.
@@ -66,8 +66,9 @@ pub struct ConfigArgs {
     pub config: Option<PathBuf>,
 }
 
+/// What to read and with which knowledge: shared by `check` and `claims`.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub struct InputArgs {
     /// Files and folders to read (`.txt`, `.md`); folders are walked recursively in sorted order.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
@@ -82,6 +83,12 @@ pub struct CheckArgs {
     pub no_kb: bool,
     #[command(flatten)]
     pub config: ConfigArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Lowest severity that makes the exit status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -91,22 +98,4 @@ pub struct CheckArgs {
     /// Width of the human format.
     #[arg(long, default_value_t = 100)]
     pub width: usize,
-}
-
-#[derive(Debug, clap::Args)]
-pub struct ClaimsArgs {
-    /// Files and folders to read.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Load this knowledge base (TOML). Repeatable.
-    #[arg(long, value_name = "FILE")]
-    pub kb: Vec<PathBuf>,
-    /// Use no knowledge base.
-    #[arg(long, conflicts_with = "kb")]
-    pub no_kb: bool,
-    #[command(flatten)]
-    pub config: ConfigArgs,
 }

@@ -294,12 +294,16 @@ fn parse_document(
         meta.date = Some((d, DateSource::DateLine));
         body_start = bom + end;
     }
-    if meta.date.is_none()
-        && let Some(m) = manifest
-    {
-        meta.date = m.date.map(|d| (d, DateSource::Manifest));
+    if let Some(m) = manifest {
+        // The document's own metadata wins; the manifest fills what it lacks.
+        if meta.date.is_none() {
+            meta.date = m.date.map(|d| (d, DateSource::Manifest));
+        }
         if meta.outlet.is_none() {
             meta.outlet = m.outlet.clone();
+        }
+        if meta.title.is_none() {
+            meta.title = m.title.clone();
         }
     }
     (
@@ -360,7 +364,9 @@ struct ManifestEntryRaw {
     outlet: Option<String>,
     #[serde(default)]
     title: Option<String>,
+    /// Accepted so that manifests can record where an article came from; not used yet.
     #[serde(default)]
+    #[allow(dead_code)]
     url: Option<String>,
 }
 
@@ -368,6 +374,7 @@ struct ManifestEntryRaw {
 struct ManifestEntry {
     date: Option<PartialDate>,
     outlet: Option<String>,
+    title: Option<String>,
 }
 
 /// Reads the `sources.toml` of every folder that holds a document.
@@ -385,12 +392,12 @@ fn load_manifests(
         match toml::from_str::<Manifest>(&src) {
             Ok(m) => {
                 for e in m.source {
-                    let _ = (&e.title, &e.url);
                     out.insert(
                         dir.join(&e.file),
                         ManifestEntry {
                             date: e.date.as_ref().and_then(value_date),
                             outlet: e.outlet,
+                            title: e.title,
                         },
                     );
                 }
@@ -444,6 +451,36 @@ mod tests {
         let (s, e) = probs[0].span.unwrap();
         assert!(s >= 4 && e <= 15, "{s}..{e}");
         assert_eq!(&doc.text[doc.body_start..], "Texte");
+    }
+
+    #[test]
+    fn a_manifest_beside_the_files_dates_them() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Texte.").unwrap();
+        std::fs::write(
+            dir.path().join("b.md"),
+            "+++\ndate = 2020-01-01\n+++\nTexte.",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("sources.toml"),
+            "[[source]]\nfile = \"a.txt\"\ndate = 2024-06-12\noutlet = \"Radio\"\n\n[[source]]\nfile = \"b.md\"\ndate = 2024-06-12\n",
+        )
+        .unwrap();
+        let c = load(&[dir.path().to_path_buf()]);
+        assert!(c.problems.is_empty());
+        let a = &c.documents[0];
+        assert_eq!(
+            a.meta.date,
+            Some((PartialDate::ymd(2024, 6, 12), DateSource::Manifest))
+        );
+        assert_eq!(a.meta.outlet.as_deref(), Some("Radio"));
+        let b = &c.documents[1];
+        assert_eq!(
+            b.meta.date.map(|d| d.1),
+            Some(DateSource::FrontMatter),
+            "front matter wins"
+        );
     }
 
     #[test]

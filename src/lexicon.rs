@@ -233,6 +233,8 @@ pub struct Lexicon {
     pub pack: Pack,
     /// First folded token of a phrase → (phrase tokens, meaning), longest phrases first.
     phrases: HashMap<String, Vec<(Vec<String>, Lex)>>,
+    /// Relation cues as folded tokens, for the relation extractor's flexible matching.
+    pub relation_cues: Vec<(RelationType, Vec<String>)>,
 }
 
 /// A lexicon phrase found at a token position.
@@ -381,11 +383,24 @@ impl Lexicon {
                 add(f, Lex::Event(i as u16));
             }
         }
+        let relation_cues = pack
+            .relation
+            .iter()
+            .flat_map(|r| {
+                r.cues
+                    .iter()
+                    .map(move |c| (r.kind, tokenize(c).into_iter().map(|t| t.fold).collect()))
+            })
+            .collect();
         for list in phrases.values_mut() {
             // Longest first, so the first hit of a kind is the most specific.
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
-        Lexicon { pack, phrases }
+        Lexicon {
+            pack,
+            phrases,
+            relation_cues,
+        }
     }
 
     /// Every lexicon phrase that starts at token `i`, longest first.

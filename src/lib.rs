@@ -44,6 +44,8 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Entity name per (document, person mention), for `crosscheck claims`.
     pub entities: Vec<Vec<Option<String>>>,
+    /// The language pack the claims refer to (office, portfolio and rank indices).
+    pub lexicon: Lexicon,
 }
 
 impl Outcome {
@@ -93,7 +95,7 @@ pub fn check(opts: &Options) -> Result<Outcome, KbError> {
         corpus.documents,
         corpus.problems,
         kb,
-        &lex,
+        lex,
         opts,
     ))
 }
@@ -103,9 +105,10 @@ pub fn check_documents(
     documents: Vec<Document>,
     problems: Vec<InputProblem>,
     kb: Kb,
-    lex: &Lexicon,
+    lexicon: Lexicon,
     opts: &Options,
 ) -> Outcome {
+    let lex = &lexicon;
     let claims: Vec<DocClaims> = documents
         .par_iter()
         .map(|d| extract::extract(d, lex))
@@ -138,5 +141,6 @@ pub fn check_documents(
         claims,
         findings,
         entities,
+        lexicon,
     }
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CheckArgs, ClaimsArgs, Cli, Color, Command, ConfigArgs, FailOn, Format};
+use cli::{CheckArgs, Cli, Color, Command, ConfigArgs, FailOn, Format, InputArgs};
 use crosscheck::config::{self, Config};
 use crosscheck::finding::Severity;
 use crosscheck::report;
@@ -102,25 +102,22 @@ fn load_config(args: &ConfigArgs) -> Result<Config, ExitCode> {
     }
 }
 
-fn options(
-    paths: Vec<std::path::PathBuf>,
-    kb: Vec<std::path::PathBuf>,
-    no_kb: bool,
-    cfg: &ConfigArgs,
-) -> Result<Options, ExitCode> {
-    let config = load_config(cfg)?;
-    let mut kbs = if no_kb { Vec::new() } else { config.kb.clone() };
-    kbs.extend(kb);
-    Ok(Options {
-        paths,
-        kb: kbs,
-        params: config.params.clone(),
-        disabled: config.disabled.clone(),
-    })
-}
-
-fn run(opts: &Options) -> Result<Outcome, ExitCode> {
-    crosscheck::check(opts).map_err(|e| {
+/// Reads the configuration and the knowledge bases, then runs the pipeline on the input.
+fn load(input: InputArgs) -> Result<Outcome, ExitCode> {
+    let config = load_config(&input.config)?;
+    let mut kb = if input.no_kb {
+        Vec::new()
+    } else {
+        config.kb.clone()
+    };
+    kb.extend(input.kb);
+    let opts = Options {
+        paths: input.paths,
+        kb,
+        params: config.params,
+        disabled: config.disabled,
+    };
+    crosscheck::check(&opts).map_err(|e| {
         eprint!(
             "{}",
             report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
@@ -139,16 +136,13 @@ fn report_problems(out: &Outcome, width: usize) -> bool {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let opts = match options(args.paths, args.kb, args.no_kb, &args.config) {
-        Ok(o) => o,
-        Err(c) => return c,
-    };
-    let out = match run(&opts) {
+    let format = args.input.format;
+    let out = match load(args.input) {
         Ok(o) => o,
         Err(c) => return c,
     };
     let fatal = report_problems(&out, args.width);
-    let text = match args.format {
+    let text = match format {
         Format::Human => report::render_human(&out, args.width, color(args.color)),
         Format::Json => report::render_json(&out),
     };
@@ -168,17 +162,14 @@ fn check(args: CheckArgs) -> ExitCode {
     emit(&text, code)
 }
 
-fn claims(args: ClaimsArgs) -> ExitCode {
-    let opts = match options(args.paths, args.kb, args.no_kb, &args.config) {
-        Ok(o) => o,
-        Err(c) => return c,
-    };
-    let out = match run(&opts) {
+fn claims(input: InputArgs) -> ExitCode {
+    let format = input.format;
+    let out = match load(input) {
         Ok(o) => o,
         Err(c) => return c,
     };
     let fatal = report_problems(&out, 100);
-    let text = match args.format {
+    let text = match format {
         Format::Json => report::render_claims_json(&out),
         Format::Human => report::render_claims(&out),
     };

@@ -14,8 +14,6 @@ struct Phrase {
     portfolios: Vec<u16>,
     country: Option<u16>,
     past: bool,
-    /// The past marker says the holder was removed ("déchu", "renversé"), not merely "ancien".
-    deposed: bool,
 }
 
 /// Generic complements that may stand between an office and its country ("des forces armées").
@@ -50,7 +48,6 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         portfolios: Vec::new(),
         country: None,
         past: false,
-        deposed: false,
     };
     // Markers before the head: "l'ancien ministre", "l'ex-président".
     for back in 1..=2 {
@@ -72,9 +69,6 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             .find_at(ctx.toks, j, |l| (l == Lex::Past).then_some(()))
         {
             p.past = true;
-            if ctx.word(j).is_some_and(|w| DEPOSED_MARKERS.contains(&w)) {
-                p.deposed = true;
-            }
             j = e;
             continue;
         }
@@ -204,7 +198,6 @@ pub(super) fn extract(
             });
         }
         i = p.tok_end.max(i + 1);
-        let _ = p.deposed;
     }
     let deposed = deposed_claims(ctx, persons);
     let ranks = rank_claims(ctx, &in_office);

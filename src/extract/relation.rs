@@ -2,8 +2,7 @@
 //! "Y, renversé par X".
 
 use super::{Ctx, PersonMention, RelationClaim};
-use crate::lexicon::{Lex, RelationType};
-use crate::text::tokenize;
+use crate::lexicon::Lex;
 
 /// Matches `cue` (folded words) at token `i`; a final "de" also matches "du", "des" and "d'".
 fn cue_at(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
@@ -61,17 +60,7 @@ fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
 }
 
 pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention]) -> Vec<RelationClaim> {
-    let cues: Vec<(RelationType, Vec<String>)> = ctx
-        .lex
-        .pack
-        .relation
-        .iter()
-        .flat_map(|r| {
-            r.cues
-                .iter()
-                .map(move |c| (r.kind, tokenize(c).into_iter().map(|t| t.fold).collect()))
-        })
-        .collect();
+    let cues = &ctx.lex.relation_cues;
     let mut out = Vec::new();
     for (si, subject) in persons.iter().enumerate() {
         let mut j = subject.tok_end;

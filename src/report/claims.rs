@@ -8,7 +8,7 @@ use crate::text::LineIndex;
 
 /// One line per claim: `path:line:col  kind  text  → reading`.
 pub fn render_claims(out: &Outcome) -> String {
-    let lex = crate::lexicon::Lexicon::default_fr();
+    let lex = &out.lexicon;
     let mut s = String::new();
     for (d, (doc, c)) in out.documents.iter().zip(&out.claims).enumerate() {
         let idx = LineIndex::new(&doc.text);

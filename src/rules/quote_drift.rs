@@ -219,7 +219,6 @@ fn candidate_pairs(model: &Model, min_words: usize) -> Vec<(QId, QId)> {
 struct Pair {
     a: QId,
     b: QId,
-    ratio: f64,
     identical: bool,
 }
 
@@ -242,7 +241,6 @@ fn pairs(model: &Model, params: &Params) -> Vec<Pair> {
         out.push(Pair {
             a,
             b,
-            ratio: al.ratio,
             identical: al.contained,
         });
     }
@@ -414,7 +412,6 @@ fn check_misattribution(model: &Model, params: &Params) -> Vec<Finding> {
             continue;
         }
         reported.push((ea.min(eb), ea.max(eb)));
-        let _ = p.ratio;
         out.push(Finding {
             rule: MISATTRIBUTION.id,
             kind: MISATTRIBUTION.kind,

@@ -174,12 +174,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     // Which came first, when the dates say so.
                     let a_first = ia.end.zip(ib.start).is_some_and(|(e, s)| e <= s);
                     let b_first = ib.end.zip(ia.start).is_some_and(|(e, s)| e <= s);
-                    let rises = (a_first && step(a) < step(b)) || (b_first && step(b) < step(a));
+                    // A fall is a conflict; a rise, or an order the dates do not give, a note.
                     let falls = (a_first && step(a) > step(b)) || (b_first && step(b) > step(a));
                     if falls {
                         Severity::Warning
                     } else {
-                        let _ = rises;
                         Severity::Info
                     }
                 };

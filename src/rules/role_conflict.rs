@@ -164,32 +164,23 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
         if !wrong.is_empty() {
             let Some(p) = kb_person else { continue };
             let right: Vec<usize> = (0..claims.len()).filter(|i| !wrong.contains(i)).collect();
-            let mut evidence = Vec::new();
-            for &i in &wrong {
+            let evidence_for = |i: usize, agrees: &str| {
                 let c = &claims[i];
                 let label = c.office.label(lex);
-                evidence.push(doc_evidence(
+                doc_evidence(
                     c.doc,
                     c.start,
                     c.end,
                     label.clone(),
-                    format!("called {label} here{}", dated(model, c.doc)),
-                ));
-            }
-            for &i in &right {
-                let c = &claims[i];
-                let label = c.office.label(lex);
-                evidence.push(doc_evidence(
-                    c.doc,
-                    c.start,
-                    c.end,
-                    label.clone(),
-                    format!(
-                        "called {label} here, as the knowledge base says{}",
-                        dated(model, c.doc)
-                    ),
-                ));
-            }
+                    format!("called {label} here{agrees}{}", dated(model, c.doc)),
+                )
+            };
+            let mut evidence: Vec<_> = wrong.iter().map(|&i| evidence_for(i, "")).collect();
+            evidence.extend(
+                right
+                    .iter()
+                    .map(|&i| evidence_for(i, ", as the knowledge base says")),
+            );
             let kb_labels: Vec<String> = kb_used
                 .iter()
                 .map(|k| format!("{} {}", k.title, k.when()).trim().to_string())

@@ -158,19 +158,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             let bad: Vec<&Mention> =
                 first_per_doc(mentions.iter().filter(|m| vs.contains(&m.form.as_str())));
             let Some(primary) = bad.first() else { continue };
-            let mut evidence: Vec<Evidence> = bad
-                .iter()
-                .map(|m| {
-                    doc_evidence(
-                        m.doc,
-                        m.start,
-                        m.end,
-                        m.raw.clone(),
-                        format!("named `{}` here{}", m.raw, dated(model, m.doc)),
-                    )
-                })
-                .collect();
-            evidence.extend(ref_mentions.iter().take(4).map(|m| {
+            let named_here = |m: &&Mention| {
                 doc_evidence(
                     m.doc,
                     m.start,
@@ -178,7 +166,9 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     m.raw.clone(),
                     format!("named `{}` here{}", m.raw, dated(model, m.doc)),
                 )
-            }));
+            };
+            let mut evidence: Vec<Evidence> = bad.iter().map(named_here).collect();
+            evidence.extend(ref_mentions.iter().take(4).map(named_here));
             if let Some((_, name, span)) = &kb {
                 evidence.push(kb_evidence(
                     *span,
