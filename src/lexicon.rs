@@ -158,6 +158,20 @@ pub struct Numbers {
 pub struct Event {
     pub id: String,
     pub cues: Vec<String>,
+    /// Happens once per story (a coup, a signing): two dates for it are a conflict.
+    #[serde(default)]
+    pub once: bool,
+}
+
+/// A counted thing named by several words ("morts", "tués", "victimes").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Counted {
+    pub id: String,
+    /// The count grows over time (a toll): a later, higher figure is an update.
+    #[serde(default)]
+    pub accumulates: bool,
+    pub forms: Vec<String>,
 }
 
 /// A language pack as written in TOML.
@@ -193,6 +207,8 @@ pub struct Pack {
     pub numbers: Numbers,
     #[serde(default)]
     pub event: Vec<Event>,
+    #[serde(default)]
+    pub counted: Vec<Counted>,
 }
 
 /// What a phrase of the lexicon means. Indices point into the pack's lists.
@@ -224,6 +240,7 @@ pub enum Lex {
     UpperBound,
     About,
     CountedNoun,
+    Counted(u16),
     Event(u16),
 }
 
@@ -235,6 +252,8 @@ pub struct Lexicon {
     phrases: HashMap<String, Vec<(Vec<String>, Lex)>>,
     /// Relation cues as folded tokens, for the relation extractor's flexible matching.
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
+    /// Folded number words → value ("onze" → 11).
+    number_words: HashMap<String, u64>,
 }
 
 /// A lexicon phrase found at a token position.
@@ -273,6 +292,7 @@ impl Lexicon {
                 time: Time::default(),
                 numbers: Numbers::default(),
                 event: vec![],
+                counted: vec![],
             }),
         }
     }
@@ -378,6 +398,11 @@ impl Lexicon {
         for f in &pack.numbers.counted_nouns {
             add(f, Lex::CountedNoun);
         }
+        for (i, c) in pack.counted.iter().enumerate() {
+            for f in &c.forms {
+                add(f, Lex::Counted(i as u16));
+            }
+        }
         for (i, e) in pack.event.iter().enumerate() {
             for f in &e.cues {
                 add(f, Lex::Event(i as u16));
@@ -392,6 +417,12 @@ impl Lexicon {
                     .map(move |c| (r.kind, tokenize(c).into_iter().map(|t| t.fold).collect()))
             })
             .collect();
+        let number_words = pack
+            .numbers
+            .words
+            .iter()
+            .map(|(w, v)| (fold(w), *v))
+            .collect();
         for list in phrases.values_mut() {
             // Longest first, so the first hit of a kind is the most specific.
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
@@ -400,6 +431,7 @@ impl Lexicon {
             pack,
             phrases,
             relation_cues,
+            number_words,
         }
     }
 
@@ -432,6 +464,29 @@ impl Lexicon {
         self.hits_at(toks, i).any(|h| pick(h.lex))
     }
 
+    /// The value of a folded number word, hyphenated compounds included: "vingt-sept" → 27,
+    /// "quatre-vingt-dix" → 90.
+    pub fn number_word(&self, w: &str) -> Option<u64> {
+        if let Some(v) = self.number_words.get(w) {
+            return Some(*v);
+        }
+        let mut total = 0u64;
+        let mut current = 0u64;
+        for part in w.split('-').filter(|p| *p != "et") {
+            let v = *self.number_words.get(part)?;
+            match v {
+                1000.. => {
+                    total += current.max(1) * v;
+                    current = 0;
+                }
+                100 => current = current.max(1) * 100,
+                20 if current > 0 && current < 10 => current *= 20,
+                _ => current += v,
+            }
+        }
+        Some(total + current)
+    }
+
     pub fn country_name(&self, i: u16) -> &str {
         &self.pack.country[i as usize].name
     }
@@ -455,6 +510,16 @@ mod tests {
         let lex = Lexicon::from_toml(DEFAULT_FR).expect("rules/lexicon/fr.toml parses");
         assert_eq!(lex.pack.language, "fr");
         assert!(!lex.pack.country.is_empty());
+    }
+
+    #[test]
+    fn number_words_compose() {
+        let lex = Lexicon::default_fr();
+        assert_eq!(lex.number_word("onze"), Some(11));
+        assert_eq!(lex.number_word("vingt-sept"), Some(27));
+        assert_eq!(lex.number_word("quatre-vingt-dix"), Some(90));
+        assert_eq!(lex.number_word("soixante-et-onze"), Some(71));
+        assert_eq!(lex.number_word("pomme"), None);
     }
 
     #[test]

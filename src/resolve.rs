@@ -32,6 +32,93 @@ pub struct Model<'a> {
     pub person_entity: Vec<Vec<Option<usize>>>,
     pub kb: &'a Kb,
     pub lex: &'a crate::lexicon::Lexicon,
+    /// Story of each document: documents that share at least two anchors (acronyms, named texts
+    /// and organisations, people) are about the same story.
+    pub stories: Vec<usize>,
+}
+
+impl Model<'_> {
+    /// The date an event's date mention denotes, completed from the document's date: a missing
+    /// year is the document's (or the year before, for a date well after it); a weekday alone is
+    /// the latest such day on or before a document dated to the day.
+    pub fn resolve_date(&self, doc: usize, d: &crate::extract::DateMention) -> Option<PartialDate> {
+        let doc_date = self.date(doc);
+        if let Some(p) = d.partial() {
+            return Some(p);
+        }
+        if let (Some(m), Some(base)) = (d.month, doc_date) {
+            let mut p = PartialDate {
+                year: base.year,
+                month: Some(m),
+                day: d.day,
+            };
+            if p.first_day() > base.last_day() + 180 {
+                p.year -= 1;
+            }
+            return Some(p);
+        }
+        if let (Some(w), Some(base)) = (d.weekday, doc_date)
+            && base.day.is_some()
+            && self.dates[doc].is_some_and(|x| x.1 != DateSource::Inferred)
+        {
+            let dn = base.first_day();
+            // Day number 0 (1970-01-01) was a Thursday; weekdays count from Monday = 0.
+            let today = (dn + 3).rem_euclid(7);
+            let back = (today - i64::from(w)).rem_euclid(7);
+            return Some(crate::time::civil_from_days(dn - back));
+        }
+        None
+    }
+
+    /// Whether two documents tell the same story.
+    pub fn same_story(&self, a: usize, b: usize) -> bool {
+        self.stories[a] == self.stories[b]
+    }
+}
+
+/// Groups documents into stories by shared anchors: defined acronyms, named texts and
+/// organisations, and people. An anchor shared by very many documents (a country's president in a
+/// whole archive) says little, so anchors are weighed by how rare they are.
+fn stories(claims: &[DocClaims], person_entity: &[Vec<Option<usize>>]) -> Vec<usize> {
+    let n = claims.len();
+    let mut anchors: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (d, c) in claims.iter().enumerate() {
+        let mut mine: Vec<String> = Vec::new();
+        mine.extend(c.acronyms.iter().map(|a| format!("a:{}", fold(&a.acronym))));
+        mine.extend(c.named.iter().map(|m| format!("n:{}", m.key)));
+        mine.extend(person_entity[d].iter().flatten().map(|e| format!("p:{e}")));
+        mine.extend(c.places.iter().map(|p| format!("c:{p}")));
+        mine.sort();
+        mine.dedup();
+        for a in mine {
+            anchors.entry(a).or_default().push(d);
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    let cap = (n / 2).max(50);
+    for docs in anchors.values().filter(|d| d.len() > 1 && d.len() <= cap) {
+        for (i, a) in docs.iter().enumerate() {
+            for b in &docs[i + 1..] {
+                *shared.entry((*a, *b)).or_default() += 1;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    for ((a, b), k) in shared {
+        if k >= 2 {
+            let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    (0..n).map(|d| root(&mut parent, d)).collect()
 }
 
 impl Model<'_> {
@@ -277,6 +364,7 @@ pub fn resolve<'a>(
             e.name = majority_full_form(e, &claims);
         }
     }
+    let stories = stories(&claims, &person_entity);
     Model {
         docs,
         claims,
@@ -285,6 +373,7 @@ pub fn resolve<'a>(
         person_entity,
         kb,
         lex,
+        stories,
     }
 }
 

@@ -16,6 +16,10 @@ pub struct DateMention {
     pub month: Option<u8>,
     pub day: Option<u8>,
     pub weekday: Option<u8>,
+    #[serde(skip)]
+    pub tok_start: usize,
+    #[serde(skip)]
+    pub tok_end: usize,
 }
 
 impl DateMention {
@@ -79,6 +83,21 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
             j += 1;
         }
         let Some((e, month)) = month_at(ctx, j) else {
+            // A weekday alone ("a limogé mardi") is resolved later against the document's date.
+            if let Some(w) = weekday.filter(|_| day.is_none()) {
+                out.push(DateMention {
+                    start: ctx.toks[start].start,
+                    end: ctx.toks[j - 1].end,
+                    year: None,
+                    month: None,
+                    day: None,
+                    weekday: Some(w),
+                    tok_start: start,
+                    tok_end: j,
+                });
+                i = j;
+                continue;
+            }
             i += 1;
             continue;
         };
@@ -113,6 +132,8 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
             month: Some(month),
             day,
             weekday,
+            tok_start: start,
+            tok_end: j,
         });
         i = j;
     }
@@ -127,4 +148,70 @@ pub(super) fn infer(dates: &[DateMention]) -> Option<PartialDate> {
         .filter_map(DateMention::partial)
         .max();
     full.or_else(|| dates.iter().filter_map(DateMention::partial).max())
+}
+
+/// An event of a kind that happens once per story, with the date the sentence gives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventDate {
+    pub event: u16,
+    /// Span of the event word and the date together.
+    pub start: usize,
+    pub end: usize,
+    /// Index into the document's date mentions.
+    pub date: usize,
+}
+
+/// Pairs each once-only event word with the nearest date in its sentence.
+pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        let Some((e, ev)) = ctx.lex.find_at(ctx.toks, i, |l| match l {
+            Lex::Event(ev) if ctx.lex.pack.event[ev as usize].once => Some(ev),
+            _ => None,
+        }) else {
+            i += 1;
+            continue;
+        };
+        // The nearest date in the same sentence, within a few words.
+        let in_sentence = |d: &DateMention| {
+            let (a, b) = if d.tok_start >= e {
+                (e, d.tok_start)
+            } else {
+                (d.tok_end, i)
+            };
+            b.saturating_sub(a) <= 15 && !(a..b).any(|k| ctx.sentence_end(k))
+        };
+        let nearest = dates
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| in_sentence(d) && !dateline(ctx, d))
+            .min_by_key(|(_, d)| {
+                if d.tok_start >= e {
+                    d.tok_start - e
+                } else {
+                    i - d.tok_end
+                }
+            });
+        if let Some((di, d)) = nearest {
+            out.push(EventDate {
+                event: ev,
+                start: ctx.toks[i].start.min(d.start),
+                end: ctx.toks[e - 1].end.max(d.end),
+                date: di,
+            });
+        }
+        i = e;
+    }
+    out
+}
+
+/// A wire dateline ("N'DJAMENA, 15 août 2024 (Agence) -"): the date of the article, not of an event.
+fn dateline(ctx: &Ctx, d: &DateMention) -> bool {
+    let line_start = (0..d.tok_start)
+        .rev()
+        .find(|&k| ctx.toks[k].kind == crate::text::TokKind::Break)
+        .map_or(0, |k| k + 1);
+    d.tok_start.saturating_sub(line_start) <= 6
+        && ctx.is_any(d.tok_end, &["(", "-", "\u{2013}", "\u{2014}"])
 }

@@ -4,6 +4,7 @@
 
 mod date;
 mod named;
+mod number;
 mod office;
 mod person;
 mod quote;
@@ -16,7 +17,8 @@ use crate::lexicon::{Lex, Lexicon, RelationType};
 use crate::text::{TokKind, Token, tokenize};
 use crate::time::PartialDate;
 
-pub use date::DateMention;
+pub use date::{DateMention, EventDate};
+pub use number::CountClaim;
 
 /// A person's name as written: `parts` are the raw name tokens ("Assimi", "Goïta").
 #[derive(Debug, Clone, Serialize)]
@@ -144,6 +146,11 @@ pub struct DocClaims {
     pub acronyms: Vec<AcronymClaim>,
     pub quotes: Vec<Quote>,
     pub dates: Vec<DateMention>,
+    /// Once-only events with the date their sentence gives.
+    pub event_dates: Vec<EventDate>,
+    pub counts: Vec<CountClaim>,
+    /// Countries and capitals the text names (lexicon indices), for grouping documents by story.
+    pub places: Vec<u16>,
     /// The date read from the text when the document has none: the latest full date it mentions.
     pub inferred_date: Option<PartialDate>,
 }
@@ -158,6 +165,8 @@ impl DocClaims {
             + self.acronyms.len()
             + self.quotes.len()
             + self.persons.len()
+            + self.event_dates.len()
+            + self.counts.len()
     }
 }
 
@@ -243,6 +252,25 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.quotes = quote::extract(&ctx, &out.persons, &out.named);
     out.dates = date::extract(&ctx);
     out.inferred_date = date::infer(&out.dates);
+    out.event_dates = date::event_dates(&ctx, &out.dates);
+    out.counts = number::extract(&ctx);
+    out.places = places(&ctx);
+    out
+}
+
+/// The countries a text names, by name, capital or adjective, sorted and without repeats.
+fn places(ctx: &Ctx) -> Vec<u16> {
+    let mut out: Vec<u16> = (0..ctx.toks.len())
+        .filter_map(|i| {
+            ctx.lex.find_at(ctx.toks, i, |l| match l {
+                Lex::Country(c) | Lex::Capital(c) | Lex::CountryAdj(c) => Some(c),
+                _ => None,
+            })
+        })
+        .map(|(_, c)| c)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -101,6 +101,28 @@ pub fn render_claims(out: &Outcome) -> String {
                 .unwrap_or_else(|| "no speaker".into());
             line(q.start, q.end, "quote", by);
         }
+        for e in &c.event_dates {
+            let d = &c.dates[e.date];
+            let when = d.partial().map_or_else(
+                || "date completed from the document".into(),
+                |p| p.to_string(),
+            );
+            line(
+                e.start,
+                e.end,
+                "event",
+                format!("{} on {when}", lex.pack.event[e.event as usize].id),
+            );
+        }
+        for n in &c.counts {
+            let high = n.high.map_or("∞".to_string(), |h| h.to_string());
+            line(
+                n.start,
+                n.end,
+                "count",
+                format!("{}: {}..={high}", n.what, n.low),
+            );
+        }
         for x in &c.dates {
             line(
                 x.start,

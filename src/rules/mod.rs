@@ -2,7 +2,9 @@
 //! and a check over the resolved model. The registry below is the one list of them.
 
 mod acronym;
+mod date_conflict;
 mod name_variant;
+mod number_conflict;
 mod quote_drift;
 mod rank_change;
 mod relation_conflict;
@@ -55,6 +57,8 @@ pub const RULES: &[Rule] = &[
     acronym::RULE,
     quote_drift::RULE,
     quote_drift::MISATTRIBUTION,
+    date_conflict::RULE,
+    number_conflict::RULE,
 ];
 
 pub fn find(id: &str) -> Option<&'static Rule> {

@@ -1,0 +1,172 @@
+//! Counts: "54 morts", "au moins 30 000 sinistrés", "une cinquantaine de morts", "onze États
+//! membres", "des dizaines de déplacés" — each read as the interval of values it allows.
+
+use serde::Serialize;
+
+use super::Ctx;
+use crate::lexicon::Lex;
+use crate::text::{TokKind, fold};
+
+/// A count of something, as the interval of values the wording allows.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountClaim {
+    pub start: usize,
+    pub end: usize,
+    /// What is counted: a counted group's id ("dead") or the folded noun.
+    pub what: String,
+    /// The count grows over time (a toll).
+    pub accumulates: bool,
+    pub low: u64,
+    /// `None`: no upper bound ("au moins 30").
+    pub high: Option<u64>,
+    /// The event type named in the same sentence, if any.
+    pub event: Option<u16>,
+}
+
+impl CountClaim {
+    pub fn overlaps(&self, other: &CountClaim) -> bool {
+        self.high.is_none_or(|h| other.low <= h) && other.high.is_none_or(|h| self.low <= h)
+    }
+}
+
+/// The value of the number ending just before token `end`: digits (with spaced thousands,
+/// "35 000") or number words. Returns (first token, value).
+fn number_before(ctx: &Ctx, end: usize) -> Option<(usize, u64)> {
+    let i = end.checked_sub(1)?;
+    let w = ctx.word(i)?;
+    if w.chars().all(|c| c.is_ascii_digit()) {
+        let mut start = i;
+        let mut digits = w.to_string();
+        // "35 000", "1 200 000": groups of three after a short group.
+        while digits.len() >= 3
+            && start > 0
+            && ctx
+                .word(start - 1)
+                .is_some_and(|p| p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
+            && ctx.toks[start].start - ctx.toks[start - 1].end <= 3
+            && ctx.word(start).is_some_and(|g| g.len() == 3)
+        {
+            start -= 1;
+            digits = format!("{}{digits}", ctx.word(start)?);
+        }
+        let v: u64 = digits.parse().ok()?;
+        // A bare year is not a count.
+        if start == i && w.len() == 4 && (1900..=2100).contains(&v) {
+            return None;
+        }
+        return Some((start, v));
+    }
+    ctx.lex.number_word(w).map(|v| (i, v))
+}
+
+pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    for n in 0..toks.len() {
+        let Some((noun_end, (what, accumulates))) = ctx.lex.find_at(toks, n, |l| match l {
+            Lex::Counted(c) => {
+                let c = &ctx.lex.pack.counted[c as usize];
+                Some((c.id.clone(), c.accumulates))
+            }
+            Lex::CountedNoun => Some((String::new(), false)),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let what = if what.is_empty() {
+            fold(&ctx.raw[toks[n].start..toks[noun_end - 1].end])
+        } else {
+            what
+        };
+        // The number: "54 morts", or an approximate noun: "une cinquantaine de morts".
+        let (first, low, high) = if ctx.is_any(n.wrapping_sub(1), &["de", "d'"])
+            && let Some((_, (v, plural))) = n.checked_sub(2).and_then(|a| {
+                ctx.lex.find_at(toks, a, |l| match l {
+                    Lex::Approx(v) => Some((v, toks[a].fold.ends_with('s'))),
+                    _ => None,
+                })
+            }) {
+            let a = n - 2;
+            let first = if ctx.is_any(
+                a.wrapping_sub(1),
+                &["une", "un", "des", "plusieurs", "quelques"],
+            ) {
+                a - 1
+            } else {
+                a
+            };
+            if plural {
+                (first, 2 * v, Some(10 * v - 1))
+            } else {
+                (first, v * 3 / 4, Some(v * 5 / 4))
+            }
+        } else if let Some((first, v)) = number_before(ctx, n) {
+            (first, v, Some(v))
+        } else {
+            continue;
+        };
+        if low == 0 && high == Some(0) {
+            continue;
+        }
+        // Qualifiers before the number.
+        let mut start = first;
+        let mut range = (low, high);
+        for back in 1..=4 {
+            let Some(s) = first.checked_sub(back) else {
+                break;
+            };
+            if let Some((e, kind)) = ctx.lex.find_at(toks, s, |l| match l {
+                Lex::LowerBound | Lex::UpperBound | Lex::About => Some(l),
+                _ => None,
+            }) && e == first
+            {
+                range = match kind {
+                    Lex::LowerBound => (low, None),
+                    Lex::UpperBound => (0, high),
+                    _ => (low * 17 / 20, high.map(|h| h * 23 / 20)),
+                };
+                start = s;
+                break;
+            }
+        }
+        // "gouvernement de 32 membres": the members of a government are its ministers.
+        let what = if what == "members"
+            && (start.saturating_sub(3)..start).any(|k| ctx.is(k, "gouvernement"))
+        {
+            "ministers".to_string()
+        } else {
+            what
+        };
+        out.push(CountClaim {
+            start: toks[start].start,
+            end: toks[noun_end - 1].end,
+            what,
+            accumulates,
+            low: range.0,
+            high: range.1,
+            event: sentence_event(ctx, start),
+        });
+    }
+    out
+}
+
+/// The first event named in the sentence around token `i`.
+pub(super) fn sentence_event(ctx: &Ctx, i: usize) -> Option<u16> {
+    let mut a = i;
+    while a > 0 && !ctx.sentence_end(a - 1) {
+        a -= 1;
+    }
+    let mut k = a;
+    while k < ctx.toks.len() && !(k > i && ctx.sentence_end(k)) {
+        if ctx.toks[k].kind == TokKind::Word
+            && let Some((_, e)) = ctx.lex.find_at(ctx.toks, k, |l| match l {
+                Lex::Event(e) => Some(e),
+                _ => None,
+            })
+        {
+            return Some(e);
+        }
+        k += 1;
+    }
+    None
+}

@@ -1,0 +1,143 @@
+//! `date-conflict`: one event of a kind that happens once per story (a coup, a signing, a summit, a
+//! dismissal) given different dates by different documents.
+
+use std::collections::BTreeMap;
+
+use super::role_conflict::distinct;
+use super::{Params, Rule, dated, doc_evidence};
+use crate::finding::{Finding, Kind, Severity, count};
+use crate::resolve::Model;
+use crate::time::PartialDate;
+
+pub const RULE: Rule = Rule {
+    id: "date-conflict",
+    kind: Kind::Date,
+    default_severity: Severity::Warning,
+    summary: "one event given different dates",
+    doc: r#"## What it does
+
+Pairs each event word of a kind that happens once per story (the language pack's `[[event]]`
+entries with `once = true`: coup, signing, summit, dismissal, recall, disaster…) with the date its
+sentence gives ("a été signé le 12 mars", "a limogé mardi", "dans la nuit du 10 au 11 août").
+Dates without a year take the document's year; a weekday alone is the latest such day on or before a
+document dated to the day. Within one story, two documents that date the event to different days
+a few weeks apart at most are reported.
+
+## Why it matters
+
+Dates anchor the chronology readers rebuild from several articles; a wrong one reorders events.
+
+## Example
+
+    le Traité a été signé le 12 mars à Abidjan         (article A)
+    ont signé vendredi 14 mars 2025 à Abidjan          (article B)
+
+## Not flagged
+
+- Partial dates compatible with full ones ("en mars 2025", "fin juillet" and "26 juillet 2025").
+- Dates more than 45 days apart (another event of the same kind), and dates within one document.
+- Events that recur (attacks, meetings, visits).
+
+## Configuration
+
+Which events happen once is set in the language pack (`once = true`)."#,
+    check,
+};
+
+struct Dated {
+    doc: usize,
+    start: usize,
+    end: usize,
+    date: PartialDate,
+}
+
+fn check(model: &Model, _params: &Params) -> Vec<Finding> {
+    let mut groups: BTreeMap<(usize, u16), Vec<Dated>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for e in &c.event_dates {
+            if let Some(date) = model.resolve_date(d, &c.dates[e.date]) {
+                groups
+                    .entry((model.stories[d], e.event))
+                    .or_default()
+                    .push(Dated {
+                        doc: d,
+                        start: e.start,
+                        end: e.end,
+                        date,
+                    });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((_, event), ds) in groups {
+        let clash = |a: &Dated, b: &Dated| {
+            a.doc != b.doc
+                && a.date.day.is_some()
+                && b.date.day.is_some()
+                && !a.date.compatible(&b.date)
+                && (a.date.first_day() - b.date.first_day()).abs() <= 45
+        };
+        let support = |x: &Dated| {
+            distinct(
+                ds.iter()
+                    .filter(|o| o.doc != x.doc && o.date.compatible(&x.date))
+                    .map(|o| o.doc),
+            )
+            .len()
+        };
+        let Some(reference) = ds
+            .iter()
+            .filter(|x| x.date.day.is_some())
+            .max_by_key(|x| (support(x), std::cmp::Reverse(x.doc)))
+        else {
+            continue;
+        };
+        let wrong: Vec<&Dated> = ds.iter().filter(|x| clash(x, reference)).collect();
+        if wrong.is_empty() {
+            continue;
+        }
+        let agreeing: Vec<&Dated> = ds
+            .iter()
+            .filter(|x| {
+                x.date.compatible(&reference.date) && !wrong.iter().any(|w| std::ptr::eq(*w, *x))
+            })
+            .collect();
+        let text = |x: &Dated| model.docs[x.doc].text[x.start..x.end].to_string();
+        let mut evidence = Vec::new();
+        let mut seen = Vec::new();
+        // Every wrong side, and the reference alone on the right side: two agreeing sources side
+        // by side would read as a disagreement between them.
+        for x in wrong.iter().chain(std::iter::once(&reference)) {
+            if seen.contains(&x.doc) || seen.len() >= 6 {
+                continue;
+            }
+            seen.push(x.doc);
+            evidence.push(doc_evidence(
+                x.doc,
+                x.start,
+                x.end,
+                x.date.to_string(),
+                format!("dated {} here{}", x.date, dated(model, x.doc)),
+            ));
+        }
+        let what = &model.lex.pack.event[event as usize].id;
+        out.push(Finding {
+            rule: RULE.id,
+            kind: RULE.kind,
+            severity: Severity::Warning,
+            subject: what.clone(),
+            message: format!(
+                "the {what} is dated {} in one source and {} in another",
+                wrong[0].date, reference.date
+            ),
+            help: Some(format!(
+                "{} give {}; check the date of `{}`",
+                count(distinct(agreeing.iter().map(|x| x.doc)).len(), "source"),
+                reference.date,
+                text(wrong[0])
+            )),
+            evidence,
+        });
+    }
+    out
+}

@@ -1,0 +1,174 @@
+//! `number-conflict`: one story gives the same count (a death toll, a number of member states or
+//! ministers) values that no approximate wording reconciles.
+
+use std::collections::BTreeMap;
+
+use super::role_conflict::distinct;
+use super::{Params, Rule, dated, doc_evidence};
+use crate::extract::CountClaim;
+use crate::finding::{Finding, Kind, Severity, count};
+use crate::resolve::Model;
+
+pub const RULE: Rule = Rule {
+    id: "number-conflict",
+    kind: Kind::Number,
+    default_severity: Severity::Warning,
+    summary: "one story gives one count values no approximation reconciles",
+    doc: r#"## What it does
+
+Reads counts ("54 morts", "au moins 30 000 sinistrés", "une cinquantaine de morts", "onze États
+membres", "un gouvernement de 32 membres") as the interval of values their wording allows, and
+compares, within one story (documents that share people, acronyms or named texts), the counts of one
+counted thing — the groups of the language pack's `[[counted]]` table (dead, injured, displaced,
+member states, ministers…). Counts whose intervals do not meet are reported.
+
+## Why it matters
+
+A death toll or a membership figure is what readers remember and quote; two figures for one fact
+mean one outlet copied it wrong.
+
+## Example
+
+    les inondations ont fait 54 morts      (article A, 15 August)
+    le bilan officiel de 45 morts          (article B, August)
+
+## Not flagged
+
+- Approximations that cover each other: "une cinquantaine" and 54; "au moins 30 000" and
+  "plus de 35 000"; "près de 40" and 42.
+- A toll that rises in a later article (an update), for counts that accumulate (dead, injured,
+  displaced, missing).
+- Vague plurals ("des dizaines de morts", "des milliers de déplacés").
+- Counts tied to different events in their sentences (an attack and a flood).
+
+## Configuration
+
+The counted groups and the nouns of each are in the language pack (`[[counted]]`)."#,
+    check,
+};
+
+struct Count<'a> {
+    doc: usize,
+    claim: &'a CountClaim,
+}
+
+fn check(model: &Model, _params: &Params) -> Vec<Finding> {
+    let counted: Vec<&str> = model
+        .lex
+        .pack
+        .counted
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut groups: BTreeMap<(usize, &str), Vec<Count>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for claim in &c.counts {
+            // Vague plurals ("des dizaines") contradict nothing.
+            let vague = claim.high.is_some_and(|h| h + 1 >= claim.low * 5)
+                && claim.low >= 20
+                && claim.high != Some(claim.low);
+            if counted.contains(&claim.what.as_str()) && !vague {
+                groups
+                    .entry((model.stories[d], claim.what.as_str()))
+                    .or_default()
+                    .push(Count { doc: d, claim });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((_, what), counts) in groups {
+        if distinct(counts.iter().map(|c| c.doc)).len() < 2 {
+            continue;
+        }
+        let clash = |a: &Count, b: &Count| -> bool {
+            if a.doc == b.doc || a.claim.overlaps(b.claim) {
+                return false;
+            }
+            if let (Some(x), Some(y)) = (a.claim.event, b.claim.event)
+                && x != y
+            {
+                return false;
+            }
+            if a.claim.accumulates {
+                // A later, higher toll is an update.
+                let (ia, ib) = (model.doc_interval(a.doc), model.doc_interval(b.doc));
+                let a_first = ia.end.zip(ib.start).is_some_and(|(e, s)| e <= s);
+                let b_first = ib.end.zip(ia.start).is_some_and(|(e, s)| e <= s);
+                let a_lower = a.claim.high.is_some_and(|h| h < b.claim.low);
+                if (a_first && a_lower) || (b_first && !a_lower) {
+                    return false;
+                }
+            }
+            true
+        };
+        // The reference: the count most other documents agree with.
+        let support = |c: &Count| {
+            distinct(
+                counts
+                    .iter()
+                    .filter(|o| o.doc != c.doc && o.claim.overlaps(c.claim))
+                    .map(|o| o.doc),
+            )
+            .len()
+        };
+        let Some(reference) = counts
+            .iter()
+            .max_by_key(|c| (support(c), std::cmp::Reverse(c.doc)))
+        else {
+            continue;
+        };
+        let wrong: Vec<&Count> = counts.iter().filter(|c| clash(c, reference)).collect();
+        if wrong.is_empty() {
+            continue;
+        }
+        let agreeing: Vec<&Count> = counts
+            .iter()
+            .filter(|c| {
+                c.claim.overlaps(reference.claim) && !wrong.iter().any(|w| std::ptr::eq(*w, *c))
+            })
+            .collect();
+        let text = |c: &Count| model.docs[c.doc].text[c.claim.start..c.claim.end].to_string();
+        let mut evidence = Vec::new();
+        let mut seen = Vec::new();
+        // Every wrong side, and the reference alone on the right side: two agreeing sources side
+        // by side would read as a disagreement between them.
+        for c in wrong.iter().chain(std::iter::once(&reference)) {
+            if seen.contains(&c.doc) || seen.len() >= 6 {
+                continue;
+            }
+            seen.push(c.doc);
+            evidence.push(doc_evidence(
+                c.doc,
+                c.claim.start,
+                c.claim.end,
+                text(c),
+                format!("`{}` here{}", text(c), dated(model, c.doc)),
+            ));
+        }
+        let n_ref = distinct(agreeing.iter().map(|c| c.doc)).len();
+        out.push(Finding {
+            rule: RULE.id,
+            kind: RULE.kind,
+            severity: Severity::Warning,
+            subject: what.to_string(),
+            message: format!(
+                "the count of {what} is `{}` in one source and `{}` in another",
+                text(wrong[0]),
+                text(reference)
+            ),
+            help: Some(format!(
+                "{} agree with `{}`; no approximate wording reconciles `{}`: check the figure{}",
+                count(n_ref, "source"),
+                text(reference),
+                text(wrong[0]),
+                if wrong[0].claim.accumulates {
+                    " and the dates (a toll may have been updated)"
+                } else {
+                    ""
+                }
+            )),
+            evidence,
+        });
+    }
+    out
+}
