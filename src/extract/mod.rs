@@ -132,6 +132,8 @@ pub struct Quote {
     pub speaker: Option<usize>,
     /// A text quoted rather than a person ("la charte prévoit (art. 6) que …"), with its article.
     pub source_text: Option<String>,
+    /// The article number the sentence says is quoted ("son article 3 prévoit que «").
+    pub article: Option<String>,
 }
 
 /// Every claim read from one document.

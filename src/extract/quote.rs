@@ -71,7 +71,12 @@ fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     if ctx.is_any(j, &["a", "ont", "avait", "aurait"]) {
         let mut k = j + 1;
         while ctx.word(k).is_some_and(|w| {
-            w.ends_with("ment") || ["aussi", "encore", "deja", "ainsi", "pour sa part"].contains(&w)
+            w.ends_with("ment")
+                || [
+                    "aussi", "encore", "deja", "ainsi", "alors", "enfin", "ensuite", "pourtant",
+                    "meme",
+                ]
+                .contains(&w)
         }) {
             k += 1;
         }
@@ -129,8 +134,13 @@ fn speaker_before(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<u
     None
 }
 
-/// A text quoted rather than a person: "La charte prévoit (art. 6) que «".
-fn source_text_before(ctx: &Ctx, named: &[NamedMention], open: usize) -> Option<String> {
+/// A text quoted rather than a person: "La charte prévoit (art. 6) que «". Returns a label for
+/// the text and the article number, when the sentence gives them.
+fn source_text_before(
+    ctx: &Ctx,
+    named: &[NamedMention],
+    open: usize,
+) -> (Option<String>, Option<String>) {
     let floor = open.saturating_sub(20);
     let mut head = None;
     let mut article = None;
@@ -157,17 +167,40 @@ fn source_text_before(ctx: &Ctx, named: &[NamedMention], open: usize) -> Option<
             }
         }
     }
-    match (head, article) {
+    let label = match (head, &article) {
         (Some(h), Some(a)) => Some(format!("{h}, article {a}")),
         (Some(h), None) => Some(h),
         (None, Some(a)) => Some(format!("article {a}")),
         (None, None) => None,
-    }
+    };
+    (label, article)
+}
+
+/// The person a pronoun most likely stands for: the first person named earlier in the quote's
+/// sentence, or else in the sentence before.
+fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<usize> {
+    let sentence_start = |from: usize| {
+        let mut k = from;
+        while k > 0 && !ctx.sentence_end(k - 1) {
+            k -= 1;
+        }
+        k
+    };
+    let s0 = sentence_start(open);
+    let first_in = |a: usize, b: usize| {
+        persons
+            .iter()
+            .position(|m| m.tok_start >= a && m.tok_start < b)
+    };
+    first_in(s0, open).or_else(|| {
+        let s1 = sentence_start(s0.checked_sub(1)?);
+        first_in(s1, s0)
+    })
 }
 
 pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMention]) -> Vec<Quote> {
     let mut out: Vec<Quote> = Vec::new();
-    let mut last_speaker: Option<usize> = None;
+    let mut last_speaker: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < ctx.toks.len() {
         if ctx.toks[i].kind == TokKind::Break {
@@ -202,7 +235,15 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         let mut speaker = None;
         if let Some((e, inverted)) = is_reporting_verb(ctx, j) {
             speaker = if inverted {
-                last_speaker
+                // "X a répété : « … », a-t-il lancé": the sentence's own subject first; then the
+                // last quote's speaker if it is near; then the subject of the sentence before.
+                speaker_before(ctx, persons, i)
+                    .or_else(|| {
+                        let s = nearest_subject(ctx, persons, i)?;
+                        (persons[s].tok_start + 40 >= i).then_some(s)
+                    })
+                    .or(last_speaker.filter(|&(_, at)| at + 80 >= i).map(|(s, _)| s))
+                    .or_else(|| nearest_subject(ctx, persons, i))
             } else {
                 person_after(ctx, e)
             };
@@ -210,13 +251,10 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         if speaker.is_none() {
             speaker = speaker_before(ctx, persons, i);
         }
-        let source_text = if speaker.is_none() {
-            source_text_before(ctx, named, i)
-        } else {
-            None
-        };
-        if speaker.is_some() {
-            last_speaker = speaker;
+        let (source_text, article) = source_text_before(ctx, named, i);
+        let source_text = if speaker.is_none() { source_text } else { None };
+        if let Some(s) = speaker {
+            last_speaker = Some((s, close));
         }
         out.push(Quote {
             start: first,
@@ -228,6 +266,7 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
                 .collect(),
             speaker,
             source_text,
+            article,
         });
         i = if ctx.toks[close].kind == TokKind::Break {
             close

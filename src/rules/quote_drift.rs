@@ -222,9 +222,44 @@ struct Pair {
     identical: bool,
 }
 
+/// Quotations of the same numbered article in one story: the same text by definition, however
+/// loosely they align.
+fn article_pairs(model: &Model, min_words: usize) -> Vec<(QId, QId)> {
+    let mut by_article: BTreeMap<(usize, &str), Vec<QId>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for (q, quote) in c.quotes.iter().enumerate() {
+            if let Some(a) = &quote.article
+                && quote.words.len() >= min_words
+            {
+                by_article
+                    .entry((model.stories[d], a.as_str()))
+                    .or_default()
+                    .push(QId { doc: d, q });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for list in by_article.values() {
+        for (i, a) in list.iter().enumerate() {
+            out.extend(
+                list[i + 1..]
+                    .iter()
+                    .filter(|b| b.doc != a.doc)
+                    .map(|b| (*a, *b)),
+            );
+        }
+    }
+    out
+}
+
 fn pairs(model: &Model, params: &Params) -> Vec<Pair> {
     let mut out = Vec::new();
-    for (a, b) in candidate_pairs(model, params.quote_min_words) {
+    let by_article = article_pairs(model, params.quote_min_words);
+    let mut candidates = candidate_pairs(model, params.quote_min_words);
+    candidates.extend(by_article.iter().copied());
+    candidates.sort();
+    candidates.dedup();
+    for (a, b) in candidates {
         let (qa, qb) = (
             &model.claims[a.doc].quotes[a.q],
             &model.claims[b.doc].quotes[b.q],
@@ -235,7 +270,13 @@ fn pairs(model: &Model, params: &Params) -> Vec<Pair> {
             (qb, qa)
         };
         let al = align(&short.words, &long.words);
-        if al.ratio < params.quote_similarity {
+        // One article quoted twice need only share a third of its words to be one text.
+        let floor = if by_article.contains(&(a, b)) {
+            params.quote_similarity.min(0.3)
+        } else {
+            params.quote_similarity
+        };
+        if al.ratio < floor {
             continue;
         }
         out.push(Pair {
