@@ -352,6 +352,17 @@ mod tests {
     }
 
     #[test]
+    fn a_relation_after_an_apposed_office() {
+        let (c, _) = read(
+            "Le colonel Paul Essomba, président de la transition et tombeur de Jean Ondoa, a parlé.",
+        );
+        let r = &c.relations[0];
+        assert_eq!(c.persons[r.subject].text(), "Paul Essomba");
+        assert_eq!(r.kind, RelationType::Overthrew);
+        assert_eq!(c.persons[r.object].text(), "Jean Ondoa");
+    }
+
+    #[test]
     fn named_texts_organisations_and_acronyms_with_languages() {
         let (c, _) = read(
             "Le Traité de Kribi lie la Communauté économique des États de l'Afrique centrale (CEEAC en français, ECCAS en anglais).",

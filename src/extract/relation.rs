@@ -70,12 +70,27 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention]) -> Vec<RelationClaim
         if ctx.is_any(j, &["qui", "lui-meme", "elle-meme"]) {
             j += 1;
         }
-        // Longest cue first.
-        let Some((kind, e)) = cues
-            .iter()
-            .filter_map(|(k, c)| cue_at(ctx, j, c).map(|e| (*k, e)))
-            .max_by_key(|(_, e)| *e)
-        else {
+        // The cue right after the name, or after an apposition that ends in "," or "et":
+        // "X, président de la transition et tombeur de Y". Longest cue first.
+        let apposed = ctx.is(subject.tok_end, ",");
+        let longest_at = |k: usize| {
+            cues.iter()
+                .filter_map(|(kind, c)| cue_at(ctx, k, c).map(|e| (*kind, e)))
+                .max_by_key(|(_, e)| *e)
+        };
+        let mut found = longest_at(j).map(|(kind, e)| (kind, e, j));
+        let mut k = j + 1;
+        while found.is_none() && apposed && k < j + 10 && !ctx.sentence_end(k) {
+            if ctx.person_at.get(k).copied().flatten().is_some() || ctx.is_any(k, &["\"", "(", ")"])
+            {
+                break;
+            }
+            if ctx.is_any(k - 1, &[",", "et"]) {
+                found = longest_at(k).map(|(kind, e)| (kind, e, k));
+            }
+            k += 1;
+        }
+        let Some((kind, e, j)) = found else {
             continue;
         };
         let name = skip_to_name(ctx, e);
