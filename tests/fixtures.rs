@@ -17,7 +17,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("rank-change", 1.0),
     ("relation-conflict", 1.0),
     ("role-conflict", 1.0),
-    ("title-variant", 0.2),
+    ("title-variant", 1.0),
 ];
 
 #[test]

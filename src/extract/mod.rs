@@ -100,6 +100,10 @@ pub struct NamedMention {
     pub key: String,
     /// The folded content words without connectors ("alliance etats saheliens"): variants differ here.
     pub content: String,
+    /// Folded words of the complement that were capitalised (proper names: "malabo", "afrique").
+    pub proper: Vec<String>,
+    /// What a text is "on": the first noun after "sur la" ("Charte de Malabo sur la paix" → "paix").
+    pub topic: Option<String>,
     #[serde(skip)]
     pub tok_end: usize,
     #[serde(skip)]
@@ -376,6 +380,22 @@ mod tests {
             .map(|a| (a.acronym.as_str(), a.language.as_deref()))
             .collect();
         assert_eq!(langs, [("CEEAC", Some("fr")), ("ECCAS", Some("en"))]);
+    }
+
+    #[test]
+    fn names_with_lower_case_nouns_misspelt_heads_and_topics() {
+        let (c, _) = read(
+            "Ils ont signé la Charte du bassin du Congo et du Protocol de Libreville sur la pêche.",
+        );
+        let keys: Vec<&str> = c.named.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys, ["bassin congo", "libreville"]);
+        assert_eq!(c.named[1].head, "Protocol");
+        assert_eq!(c.named[1].topic.as_deref(), Some("peche"));
+        let (c, _) = read("L'Union économique et monétaire ouest-africaine (UEMOA) se réunit.");
+        assert_eq!(
+            c.named[0].content,
+            "union economique monetaire ouest-africaine"
+        );
     }
 
     #[test]

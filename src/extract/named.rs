@@ -125,6 +125,68 @@ fn singular(w: &str) -> String {
     }
 }
 
+/// Whether a head noun (or a one-letter misspelling of a text's head noun) starts at `i`.
+fn head_at(ctx: &Ctx, i: usize) -> Option<(usize, NamedClass)> {
+    ctx.lex
+        .find_at(ctx.toks, i, |l| match l {
+            Lex::DocHead => Some(NamedClass::Document),
+            Lex::OrgHead => Some(NamedClass::Organisation),
+            _ => None,
+        })
+        .or_else(|| misspelt_head(ctx, i).then_some((i + 1, NamedClass::Document)))
+}
+
+/// A capitalised word one letter away from a text's head noun ("Protocol", "Trait"), followed by a
+/// connector and a name: read as that head, so the misspelling can be reported.
+fn misspelt_head(ctx: &Ctx, i: usize) -> bool {
+    let Some(t) = ctx.toks.get(i) else {
+        return false;
+    };
+    if t.kind != TokKind::Word || !t.cap || t.all_caps || t.fold.chars().count() < 6 {
+        return false;
+    }
+    if ctx.lex.hits_at(ctx.toks, i).next().is_some() {
+        return false;
+    }
+    let near = ctx
+        .lex
+        .pack
+        .names
+        .document_heads
+        .iter()
+        .any(|h| strsim::levenshtein(&fold(h), &t.fold) == 1);
+    near && ctx.is_any(i + 1, &["de", "du", "des", "d'"]) && is_name_word(ctx, i + 2)
+}
+
+/// From a lower-case noun at `k`, the name word reached through at most three lower-case words and
+/// connectors ("bassin du Congo", "sûreté maritime du golfe de Guinée").
+fn lowercase_run_to_name(ctx: &Ctx, k: usize) -> Option<usize> {
+    let mut m = k;
+    let mut lower = 0;
+    while m < k + 8 {
+        let t = ctx.toks.get(m)?;
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        if is_name_word(ctx, m) {
+            return (lower > 0).then_some(m);
+        }
+        if ctx.is_any(m, CONNECTORS) {
+            m += 1;
+            continue;
+        }
+        if t.cap || ctx.is_any(m, &["et"]) {
+            return None;
+        }
+        lower += 1;
+        if lower > 3 {
+            return None;
+        }
+        m += 1;
+    }
+    None
+}
+
 /// Parses the name that follows a head noun at `head..head_end`; returns the end token.
 fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
     let mut j = head_end;
@@ -137,19 +199,43 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
             adjectives = 0;
             continue;
         }
-        if is_adjective(ctx, j) && adjectives < 2 && (head_cap || end.is_some()) {
+        if is_adjective(ctx, j) && adjectives < 3 && (head_cap || end.is_some()) {
             j += 1;
             adjectives += 1;
             end = Some(j);
             continue;
         }
-        // Connectors only count when a name word follows them.
         let mut k = j;
         while ctx.is_any(k, CONNECTORS) && k < j + 3 {
             k += 1;
         }
-        if k > j && is_name_word(ctx, k) {
+        if k == j {
+            break;
+        }
+        let joined_by_et = (j..k).any(|x| ctx.is(x, "et"));
+        if is_name_word(ctx, k) {
+            // "la Charte du Mayombe et du Protocole de Libreville": "et" before a name starts
+            // another name.
+            if joined_by_et {
+                break;
+            }
             j = k;
+            continue;
+        }
+        // "économique et monétaire": adjectives joined inside the name.
+        if is_adjective(ctx, k) && (head_cap || end.is_some()) {
+            j = k;
+            continue;
+        }
+        // "du bassin du Congo": lower-case nouns after "de" that lead to a name word — not to
+        // another head noun, which starts a name of its own.
+        let after_de = (j..k).all(|x| ctx.is_any(x, &["de", "du", "des", "d'", "la", "l'"]));
+        if head_cap
+            && after_de
+            && let Some(next) = lowercase_run_to_name(ctx, k)
+            && head_at(ctx, next).is_none()
+        {
+            j = next;
             continue;
         }
         break;
@@ -158,6 +244,21 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
     // A lower-case head ("la charte du Liptako-Gourma") needs a capitalised complement.
     let has_name_word = (head_end..end).any(|i| is_name_word(ctx, i));
     (head_cap || has_name_word).then_some(end)
+}
+
+/// "Charte de Malabo sur la paix et la sécurité" → "paix".
+fn topic_after(ctx: &Ctx, end: usize) -> Option<String> {
+    if !ctx.is_any(
+        end,
+        &["sur", "relatif", "relative", "relatifs", "relatives"],
+    ) {
+        return None;
+    }
+    let mut k = end + 1;
+    while ctx.is_any(k, &["a", "au", "aux", "la", "le", "les", "l'"]) {
+        k += 1;
+    }
+    ctx.word(k).map(singular)
 }
 
 /// The named mention for head tokens `head..head_end` and name tokens up to `end`, with its key
@@ -188,6 +289,24 @@ fn mention(
         .map(|t| toks[t].fold.clone())
         .collect::<Vec<_>>()
         .join(" ");
+    // Nouns capitalised by convention inside institutional names are not proper names.
+    const COMMON_CAPS: &[&str] = &[
+        "etat",
+        "etats",
+        "nation",
+        "nations",
+        "republique",
+        "peuple",
+        "peuples",
+    ];
+    let proper = (head_end..end)
+        .filter(|&t| {
+            toks[t].cap
+                && !CONNECTORS.contains(&toks[t].fold.as_str())
+                && !COMMON_CAPS.contains(&toks[t].fold.as_str())
+        })
+        .flat_map(|t| key_words(ctx, t, t + 1))
+        .collect();
     Some(NamedMention {
         start: toks[head].start,
         end: toks[end - 1].end,
@@ -195,6 +314,8 @@ fn mention(
         head: head_raw.to_string(),
         key,
         content,
+        proper,
+        topic: topic_after(ctx, end),
         tok_start: head,
         tok_end: end,
     })
@@ -206,11 +327,7 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
     let mut acronyms = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let Some((head_end, class)) = ctx.lex.find_at(toks, i, |l| match l {
-            Lex::DocHead => Some(NamedClass::Document),
-            Lex::OrgHead => Some(NamedClass::Organisation),
-            _ => None,
-        }) else {
+        let Some((head_end, class)) = head_at(ctx, i) else {
             i += 1;
             continue;
         };

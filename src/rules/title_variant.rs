@@ -56,28 +56,126 @@ struct Mention {
     end: usize,
     form: String,
     raw: String,
+    topic: Option<String>,
+}
+
+/// Word-level edit distance is one: a word dropped, added or replaced.
+fn one_word_apart<'a>(a: &'a [&'a str], b: &'a [&'a str]) -> Option<Vec<&'a str>> {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => {
+            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            (diff.len() == 1).then(|| vec![a[diff[0]], b[diff[0]]])
+        }
+        1 => (0..long.len())
+            .find(|&i| long[..i] == short[..i] && long[i + 1..] == short[i..])
+            .map(|i| vec![long[i]]),
+        _ => None,
+    }
+}
+
+/// Organisation keys that name one body in a story with one word dropped or replaced ("Communauté
+/// économique des États…" and "Communauté des États…"), mapped to the key most documents use. The
+/// differing word must be a common word, not a proper name, and the two must not carry different
+/// acronyms.
+fn near_keys(model: &Model) -> BTreeMap<String, String> {
+    struct Info {
+        docs: Vec<usize>,
+        proper: Vec<String>,
+        acronyms: Vec<String>,
+    }
+    let mut info: BTreeMap<&str, Info> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for (i, n) in c.named.iter().enumerate() {
+            if n.class != NamedClass::Organisation {
+                continue;
+            }
+            let e = info.entry(n.key.as_str()).or_insert_with(|| Info {
+                docs: vec![],
+                proper: vec![],
+                acronyms: vec![],
+            });
+            e.docs.push(d);
+            e.proper.extend(n.proper.iter().cloned());
+            e.acronyms.extend(
+                c.acronyms
+                    .iter()
+                    .filter(|a| a.long == i)
+                    .map(|a| fold(&a.acronym)),
+            );
+        }
+    }
+    // Blocks: (story, head word).
+    let mut blocks: BTreeMap<(usize, &str), Vec<&str>> = BTreeMap::new();
+    for (key, i) in &info {
+        let head = key.split(' ').next().unwrap_or_default();
+        for story in distinct(i.docs.iter().map(|&d| model.stories[d])) {
+            blocks.entry((story, head)).or_default().push(key);
+        }
+    }
+    let mut map = BTreeMap::new();
+    for keys in blocks.values() {
+        for (x, a) in keys.iter().enumerate() {
+            for b in &keys[x + 1..] {
+                let (wa, wb): (Vec<&str>, Vec<&str>) =
+                    (a.split(' ').collect(), b.split(' ').collect());
+                if wa.len().max(wb.len()) < 4 {
+                    continue;
+                }
+                let Some(diff) = one_word_apart(&wa, &wb) else {
+                    continue;
+                };
+                let (ia, ib) = (&info[a], &info[b]);
+                if diff
+                    .iter()
+                    .any(|w| ia.proper.iter().chain(&ib.proper).any(|p| p == w))
+                {
+                    continue;
+                }
+                if !ia.acronyms.is_empty()
+                    && !ib.acronyms.is_empty()
+                    && !ia.acronyms.iter().any(|x| ib.acronyms.contains(x))
+                {
+                    continue;
+                }
+                let (winner, loser) = if (distinct(ia.docs.iter()).len(), std::cmp::Reverse(*a))
+                    >= (distinct(ib.docs.iter()).len(), std::cmp::Reverse(*b))
+                {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                map.entry(loser.to_string())
+                    .or_insert_with(|| winner.to_string());
+            }
+        }
+    }
+    map
 }
 
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     let mut out = Vec::new();
     // (class, key) → mentions; the form compared is the head for texts, the content for bodies.
     let mut groups: BTreeMap<(NamedClass, String), Vec<Mention>> = BTreeMap::new();
+    let near = near_keys(model);
     for (d, c) in model.claims.iter().enumerate() {
         for n in &c.named {
+            let key = match n.class {
+                NamedClass::Organisation => near.get(&n.key).unwrap_or(&n.key).clone(),
+                NamedClass::Document => n.key.clone(),
+            };
             let form = match n.class {
                 NamedClass::Document => fold(&n.head),
                 NamedClass::Organisation => n.content.clone(),
             };
-            groups
-                .entry((n.class, n.key.clone()))
-                .or_default()
-                .push(Mention {
-                    doc: d,
-                    start: n.start,
-                    end: n.end,
-                    form,
-                    raw: model.docs[d].text[n.start..n.end].to_string(),
-                });
+            groups.entry((n.class, key)).or_default().push(Mention {
+                doc: d,
+                start: n.start,
+                end: n.end,
+                form,
+                raw: model.docs[d].text[n.start..n.end].to_string(),
+                topic: n.topic.clone(),
+            });
         }
     }
     for ((class, key), mentions) in groups {
@@ -123,7 +221,14 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     .iter()
                     .any(|b| strsim::levenshtein(a, b) <= 2)
             });
-            if !near {
+            // Or texts on one topic: "Charte" and "Déclaration de Malabo sur la paix".
+            let same_topic = mentions.iter().any(|a| {
+                a.topic.is_some()
+                    && mentions
+                        .iter()
+                        .any(|b| b.form != a.form && b.topic == a.topic)
+            });
+            if !near && !same_topic {
                 continue;
             }
         }
@@ -140,8 +245,24 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         } else {
             Severity::Warning
         };
+        // The reference as most often written: one spelling shown (accents and case are house
+        // style, and two spellings side by side would read as another disagreement).
+        let ref_raw = reference.as_ref().and_then(|r| {
+            let mut spellings: BTreeMap<&str, usize> = BTreeMap::new();
+            for m in mentions.iter().filter(|m| m.form == *r) {
+                *spellings.entry(m.raw.as_str()).or_default() += 1;
+            }
+            spellings
+                .into_iter()
+                .max_by_key(|(_, n)| *n)
+                .map(|(s, _)| s.to_string())
+        });
         let ref_mentions: Vec<&Mention> = match &reference {
-            Some(r) => first_per_doc(mentions.iter().filter(|m| m.form == *r)),
+            Some(r) => first_per_doc(
+                mentions
+                    .iter()
+                    .filter(|m| m.form == *r && ref_raw.as_deref().is_none_or(|s| s == m.raw)),
+            ),
             None => Vec::new(),
         };
         let ref_display = match (&kb, ref_mentions.first()) {
