@@ -344,11 +344,14 @@ pub fn resolve<'a>(
                 }
             };
             let mut id = surname_index.get(&s).and_then(|l| pick(l.clone()));
-            if id.is_none() && !p.weak {
+            if id.is_none() {
+                // A misspelt lone surname: anywhere after a title, but only within its own
+                // document without one ("Romuald Agbangla … Agbanla a promis").
                 let similar: Vec<usize> = surname_index
                     .iter()
                     .filter(|(k, _)| similar_token(k, &s))
                     .flat_map(|(_, l)| l.iter().copied())
+                    .filter(|e| !p.weak || in_doc.contains(e))
                     .collect();
                 id = pick(similar);
             }

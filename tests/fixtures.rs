@@ -11,7 +11,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("acronym", 1.0),
     ("date-conflict", 1.0),
     ("misattribution", 1.0),
-    ("name-variant", 0.75),
+    ("name-variant", 1.0),
     ("number-conflict", 1.0),
     ("quote-drift", 1.0),
     ("rank-change", 1.0),

@@ -334,6 +334,18 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_a_name_is_not_part_of_it() {
+        let (c, _) =
+            read("Le ministre l'a annoncé jeudi à Abidjan Fatoumata Coulibaly Diarrassouba.");
+        assert_eq!(
+            c.persons.last().map(PersonMention::text),
+            Some("Fatoumata Coulibaly Diarrassouba".into())
+        );
+        let (c, _) = read("Selon Ahmat Brahim Abdelkerim, le budget est prêt.");
+        assert_eq!(c.persons[0].text(), "Ahmat Brahim Abdelkerim");
+    }
+
+    #[test]
     fn past_offices_are_marked() {
         let (c, _) =
             read("L'ancien ministre tchadien de la Défense, Idriss Abakar, a été entendu.");

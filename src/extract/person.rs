@@ -116,6 +116,16 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<PersonMention> {
                 break;
             }
         }
+        // "à Abidjan Fatoumata Coulibaly": a place glued before a given name is not part of it.
+        let mut start = start;
+        if j - start >= 3
+            && start > 0
+            && ctx.is_any(start - 1, &["a", "en", "depuis", "vers", "pres"])
+            && !is_given_name(ctx, start)
+            && is_given_name(ctx, start + 1)
+        {
+            start += 1;
+        }
         let n = j - start;
         let title = titled(ctx, start);
         // A lone capitalised word after "de", "des", "l'" is a place or an institution.
