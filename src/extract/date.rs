@@ -175,12 +175,15 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
         };
         // The nearest date in the same sentence, within a few words.
         let in_sentence = |d: &DateMention| {
-            let (a, b) = if d.tok_start >= e {
-                (e, d.tok_start)
+            // After the event word the date may come a clause later ("la rupture de la digue,
+            // survenue dans la nuit du 10 au 11 août"); before it, only close by — a date further
+            // back dates the sentence's verb ("a porté lundi à 23 morts le bilan de l'effondrement").
+            let (a, b, reach) = if d.tok_start >= e {
+                (e, d.tok_start, 15)
             } else {
-                (d.tok_end, i)
+                (d.tok_end, i, 6)
             };
-            b.saturating_sub(a) <= 15 && !(a..b).any(|k| ctx.sentence_end(k))
+            b.saturating_sub(a) <= reach && !(a..b).any(|k| ctx.sentence_end(k))
         };
         let nearest = dates
             .iter()

@@ -18,6 +18,7 @@ use crate::text::{TokKind, Token, tokenize};
 use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
+pub use named::initials;
 pub use number::CountClaim;
 
 /// A person's name as written: `parts` are the raw name tokens ("Assimi", "Goïta").

@@ -11,6 +11,18 @@ pub const CONNECTORS: &[&str] = &[
     "contre",
 ];
 
+/// Prepositions that acronyms skip besides the connectors ("… dans les industries extractives").
+const MINOR_WORDS: &[&str] = &["dans", "par", "avec", "entre", "sous", "chez", "vers"];
+
+/// Initials of a normalised name key, as acronyms take them ("communaute economique etat afrique
+/// centrale" → "ceeac").
+pub fn initials(key: &str) -> String {
+    key.split([' ', '-'])
+        .filter(|w| !w.is_empty() && !MINOR_WORDS.contains(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
 /// Capitalised words that never belong to a name (sentence openers, determiners, pronouns).
 const FUNCTION_WORDS: &[&str] = &[
     "le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'", "ce", "cet", "cette", "ces",
@@ -109,7 +121,10 @@ fn key_words(ctx: &Ctx, a: usize, b: usize) -> Vec<String> {
             continue;
         }
         let w = &ctx.toks[i].fold;
-        if !CONNECTORS.contains(&w.as_str()) && ctx.toks[i].kind == TokKind::Word {
+        if !CONNECTORS.contains(&w.as_str())
+            && !MINOR_WORDS.contains(&w.as_str())
+            && ctx.toks[i].kind == TokKind::Word
+        {
             out.push(singular(w));
         }
         i += 1;
@@ -362,21 +377,35 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
             continue;
         }
         let floor = open.saturating_sub(14);
-        let Some(head) = (floor..open)
+        let clean = |h: usize| {
+            !(h..open)
+                .any(|k| ctx.sentence_end(k) || ctx.is_any(k, &[",", "(", ")", "\"", "«", "»"]))
+        };
+        // Back to a head noun; failing that, back to the capitalised word from which the words'
+        // initials spell the acronym ("Initiative pour la transparence dans les industries
+        // extractives (ITIE)").
+        let by_head = (floor..open)
             .rev()
-            .find(|&h| toks[h].cap && ctx.is_lex(h, |l| matches!(l, Lex::OrgHead | Lex::DocHead)))
+            .find(|&h| toks[h].cap && ctx.is_lex(h, |l| matches!(l, Lex::OrgHead | Lex::DocHead)));
+        let acronym = fold(&ctx.raw[toks[open + 1].start..toks[open + 1].end]);
+        let by_initials = || {
+            (floor..open).rev().find(|&h| {
+                toks[h].cap
+                    && toks[h].kind == TokKind::Word
+                    && initials(&key_words(ctx, h, open).join(" ")) == acronym
+            })
+        };
+        let Some(head) = by_head
+            .filter(|&h| clean(h))
+            .or_else(by_initials)
+            .filter(|&h| clean(h))
         else {
             continue;
         };
-        if (head..open)
-            .any(|k| ctx.sentence_end(k) || ctx.is_any(k, &[",", "(", ")", "\"", "«", "»"]))
-        {
-            continue;
-        }
-        let class = if ctx.is_lex(head, |l| l == Lex::OrgHead) {
-            NamedClass::Organisation
-        } else {
+        let class = if ctx.is_lex(head, |l| l == Lex::DocHead) {
             NamedClass::Document
+        } else {
+            NamedClass::Organisation
         };
         let head_end = ctx
             .lex
@@ -387,8 +416,18 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         let Some(mention) = mention(ctx, class, head, head_end, open) else {
             continue;
         };
-        let idx = named.len();
-        named.push(mention);
+        // A shorter reading from the same head ("Banque ouest-africaine" before "de
+        // développement (BOAD)") is replaced, keeping its index for the acronyms that point at it.
+        let idx = match named.iter().position(|n| n.tok_start == head) {
+            Some(i) => {
+                named[i] = mention;
+                i
+            }
+            None => {
+                named.push(mention);
+                named.len() - 1
+            }
+        };
         acronyms.extend(parse_acronyms(ctx, open + 1, idx));
     }
     (named, acronyms)

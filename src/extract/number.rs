@@ -21,6 +21,8 @@ pub struct CountClaim {
     pub high: Option<u64>,
     /// The event type named in the same sentence, if any.
     pub event: Option<u16>,
+    /// Said to be final ("le bilan définitif"): no later figure may exceed it.
+    pub final_figure: bool,
 }
 
 impl CountClaim {
@@ -145,9 +147,24 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             low: range.0,
             high: range.1,
             event: sentence_event(ctx, start),
+            final_figure: said_final(ctx, start, noun_end),
         });
     }
     out
+}
+
+/// "le bilan définitif de 23 morts", "23 morts, bilan final": the figure is said to be final.
+fn said_final(ctx: &Ctx, start: usize, end: usize) -> bool {
+    const FINAL: &[&str] = &["definitif", "definitive", "final", "finale"];
+    let mut a = start;
+    while a > 0 && start - a < 6 && !ctx.sentence_end(a - 1) {
+        a -= 1;
+    }
+    let mut b = end;
+    while b < ctx.toks.len() && b - end < 4 && !ctx.sentence_end(b) {
+        b += 1;
+    }
+    (a..b).any(|k| ctx.is_any(k, FINAL))
 }
 
 /// The first event named in the sentence around token `i`.

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::role_conflict::distinct;
 use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use crate::extract::initials;
 use crate::finding::{Evidence, Finding, Kind, Severity, count};
 use crate::resolve::Model;
 use crate::text::fold;
@@ -388,13 +389,6 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         });
     }
     out
-}
-
-/// Initials of a normalised name key ("communaute economique etat afrique centrale" → "ceeac").
-fn initials(key: &str) -> String {
-    key.split([' ', '-'])
-        .filter_map(|w| w.chars().next())
-        .collect()
 }
 
 fn language_name(code: &str) -> &'static str {

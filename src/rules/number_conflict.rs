@@ -90,14 +90,21 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 return false;
             }
             if a.claim.accumulates {
+                // Nothing may exceed a final toll.
+                let exceeds = |x: &CountClaim, y: &CountClaim| {
+                    y.final_figure && y.high.is_some_and(|h| x.low > h)
+                };
+                if exceeds(a.claim, b.claim) || exceeds(b.claim, a.claim) {
+                    return true;
+                }
                 // A later, higher toll is an update.
                 let (ia, ib) = (model.doc_interval(a.doc), model.doc_interval(b.doc));
                 let a_first = ia.end.zip(ib.start).is_some_and(|(e, s)| e <= s);
                 let b_first = ib.end.zip(ia.start).is_some_and(|(e, s)| e <= s);
+                // A toll can only fall by mistake; when the order is unknown the lower figure may
+                // simply be the earlier one.
                 let a_lower = a.claim.high.is_some_and(|h| h < b.claim.low);
-                if (a_first && a_lower) || (b_first && !a_lower) {
-                    return false;
-                }
+                return (a_first && !a_lower) || (b_first && a_lower);
             }
             true
         };
@@ -111,10 +118,14 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             )
             .len()
         };
-        let Some(reference) = counts
-            .iter()
-            .max_by_key(|c| (support(c), std::cmp::Reverse(c.doc)))
-        else {
+        // A final toll is the reference for a count that accumulates.
+        let Some(reference) = counts.iter().max_by_key(|c| {
+            (
+                c.claim.accumulates && c.claim.final_figure,
+                support(c),
+                std::cmp::Reverse(c.doc),
+            )
+        }) else {
             continue;
         };
         let wrong: Vec<&Count> = counts.iter().filter(|c| clash(c, reference)).collect();
