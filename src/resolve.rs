@@ -35,6 +35,9 @@ pub struct Model<'a> {
     /// Story of each document: documents that share at least two anchors (acronyms, named texts
     /// and organisations, people) are about the same story.
     pub stories: Vec<usize>,
+    /// The year most dated documents of each story carry, by story id: the year of an undated
+    /// document's "18 mai".
+    pub story_years: BTreeMap<usize, i32>,
 }
 
 impl Model<'_> {
@@ -56,6 +59,15 @@ impl Model<'_> {
                 p.year -= 1;
             }
             return Some(p);
+        }
+        if let (Some(m), None, Some(&year)) =
+            (d.month, doc_date, self.story_years.get(&self.stories[doc]))
+        {
+            return Some(PartialDate {
+                year,
+                month: Some(m),
+                day: d.day,
+            });
         }
         if let (Some(w), Some(base)) = (d.weekday, doc_date)
             && base.day.is_some()
@@ -234,7 +246,7 @@ pub fn resolve<'a>(
     kb: &'a Kb,
     lex: &'a crate::lexicon::Lexicon,
 ) -> Model<'a> {
-    let dates = docs
+    let dates: Vec<Option<(PartialDate, DateSource)>> = docs
         .iter()
         .zip(&claims)
         .map(|(d, c)| {
@@ -368,6 +380,26 @@ pub fn resolve<'a>(
         }
     }
     let stories = stories(&claims, &person_entity);
+    let story_years = {
+        let mut years: BTreeMap<usize, BTreeMap<i32, usize>> = BTreeMap::new();
+        for (d, date) in dates.iter().enumerate() {
+            if let Some((p, _)) = date {
+                *years
+                    .entry(stories[d])
+                    .or_default()
+                    .entry(p.year)
+                    .or_default() += 1;
+            }
+        }
+        years
+            .into_iter()
+            .filter_map(|(s, ys)| {
+                ys.into_iter()
+                    .max_by_key(|(y, n)| (*n, *y))
+                    .map(|(y, _)| (s, y))
+            })
+            .collect()
+    };
     Model {
         docs,
         claims,
@@ -377,6 +409,7 @@ pub fn resolve<'a>(
         kb,
         lex,
         stories,
+        story_years,
     }
 }
 

@@ -75,10 +75,21 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         }) else {
             continue;
         };
-        let what = if what.is_empty() {
-            fold(&ctx.raw[toks[n].start..toks[noun_end - 1].end])
+        // "sept soldats tchadiens ont été tués", "a coûté la vie à sept militaires": people counted
+        // by what happened to them belong to that group (dead, injured).
+        let (what, accumulates) = if what.is_empty() {
+            match outcome_after(ctx, noun_end).or_else(|| lost_lives_before(ctx, n)) {
+                Some(group) => group,
+                None => (fold(&ctx.raw[toks[n].start..toks[noun_end - 1].end]), false),
+            }
         } else {
-            what
+            (what, accumulates)
+        };
+        // "11 autres blessés": the number stands before "autres".
+        let n = if ctx.is(n.wrapping_sub(1), "autres") {
+            n - 1
+        } else {
+            n
         };
         // The number: "54 morts", or an approximate noun: "une cinquantaine de morts".
         let (first, low, high) = if ctx.is_any(n.wrapping_sub(1), &["de", "d'"])
@@ -151,6 +162,32 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         });
     }
     out
+}
+
+/// A counted group's form within a few words after a noun, in the same sentence ("soldats
+/// tchadiens ont été tués").
+fn outcome_after(ctx: &Ctx, from: usize) -> Option<(String, bool)> {
+    let mut k = from;
+    while k < from + 5 && !ctx.sentence_end(k) {
+        if let Some((_, group)) = ctx.lex.find_at(ctx.toks, k, |l| match l {
+            Lex::Counted(c) if ctx.lex.pack.counted[c as usize].accumulates => {
+                let c = &ctx.lex.pack.counted[c as usize];
+                Some((c.id.clone(), c.accumulates))
+            }
+            _ => None,
+        }) {
+            return Some(group);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "a coûté la vie à sept militaires": the people counted died.
+fn lost_lives_before(ctx: &Ctx, noun: usize) -> Option<(String, bool)> {
+    let vie = (noun.saturating_sub(4)..noun).any(|k| ctx.is(k, "vie") && ctx.is(k + 1, "a"));
+    let dead = ctx.lex.pack.counted.iter().find(|c| c.id == "dead")?;
+    vie.then(|| (dead.id.clone(), dead.accumulates))
 }
 
 /// "le bilan définitif de 23 morts", "23 morts, bilan final": the figure is said to be final.

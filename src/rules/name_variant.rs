@@ -48,7 +48,18 @@ type Occurrences = Vec<(usize, usize, usize, String)>;
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Part {
     Given,
+    /// Token `i` of a name written in `n` tokens ("Hilaire Tchakounté Kamga": Middle(1, 3)).
+    Middle(usize, usize),
     Surname,
+}
+
+/// The token of a name (as words) that holds `part`.
+fn part_of<'a>(part: Part, toks: &[&'a str]) -> Option<&'a str> {
+    match part {
+        Part::Surname => toks.last().copied(),
+        Part::Given => (toks.len() > 1).then(|| toks[0]),
+        Part::Middle(i, n) => (toks.len() == n).then(|| toks[i]),
+    }
 }
 
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
@@ -60,22 +71,22 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         for &(d, m) in &entity.mentions {
             let p = model.mention(d, m);
             let (start, end) = (p.start, p.end);
-            if let Some(s) = p.parts.last() {
-                forms
-                    .entry(Part::Surname)
-                    .or_default()
-                    .entry(lower(s))
-                    .or_default()
-                    .push((d, start, end, s.clone()));
+            let toks: Vec<&str> = p.parts.iter().map(String::as_str).collect();
+            let n = toks.len();
+            let mut parts = vec![Part::Surname];
+            if n > 1 {
+                parts.push(Part::Given);
             }
-            if p.parts.len() > 1 {
-                let g = &p.parts[0];
-                forms
-                    .entry(Part::Given)
-                    .or_default()
-                    .entry(lower(g))
-                    .or_default()
-                    .push((d, start, end, g.clone()));
+            parts.extend((1..n.saturating_sub(1)).map(|i| Part::Middle(i, n)));
+            for part in parts {
+                if let Some(t) = part_of(part, &toks) {
+                    forms
+                        .entry(part)
+                        .or_default()
+                        .entry(lower(t))
+                        .or_default()
+                        .push((d, start, end, t.to_string()));
+                }
             }
         }
         for (part, by_form) in forms {
@@ -84,10 +95,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             }
             let kb_tok = |name: &str| -> Option<String> {
                 let toks: Vec<&str> = name.split_whitespace().collect();
-                match part {
-                    Part::Surname => toks.last().map(|s| lower(s)),
-                    Part::Given => (toks.len() > 1).then(|| lower(toks[0])),
-                }
+                part_of(part, &toks).map(lower)
             };
             let accepted: Vec<String> = kb
                 .map(|p| p.aliases.iter().filter_map(|a| kb_tok(a)).collect())
@@ -159,10 +167,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     .or_else(|| {
                         kb.and_then(|p| {
                             let toks: Vec<&str> = p.name.split_whitespace().collect();
-                            match part {
-                                Part::Surname => toks.last().map(|s| s.to_string()),
-                                Part::Given => toks.first().map(|s| s.to_string()),
-                            }
+                            part_of(part, &toks).map(str::to_string)
                         })
                     })
                     .unwrap_or_else(|| reference.clone());
