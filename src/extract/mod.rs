@@ -438,6 +438,38 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_intervals_with_their_group() {
+        let (c, _) = read(
+            "L'explosion a fait au moins 30 000 sinistrés, une quarantaine de morts et 11 autres blessés. Sept gendarmes ont été tués.",
+        );
+        let got: Vec<_> = c
+            .counts
+            .iter()
+            .map(|n| (n.what.as_str(), n.low, n.high))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("displaced", 30_000, None),
+                ("dead", 30, Some(50)),
+                ("injured", 11, Some(11)),
+                ("dead", 7, Some(7))
+            ]
+        );
+    }
+
+    #[test]
+    fn vote_shares_belong_to_the_candidate_named_before() {
+        let (c, _) = read("Le président sortant Paul Mbarga l'emporte avec 61,4 % des suffrages.");
+        let v = &c.counts[0];
+        assert_eq!((v.what.as_str(), v.low), ("vote-share", 6140));
+        assert_eq!(
+            v.holder.map(|h| c.persons[h].text()),
+            Some("Paul Mbarga".into())
+        );
+    }
+
+    #[test]
     fn dates_are_read_and_the_latest_full_one_is_inferred() {
         let (c, _) = read(
             "Signé le 3 mars 2024, l'accord est entré en vigueur vendredi 12 juillet 2024, pas en mai.",

@@ -23,6 +23,8 @@ pub struct CountClaim {
     pub event: Option<u16>,
     /// Said to be final ("le bilan définitif"): no later figure may exceed it.
     pub final_figure: bool,
+    /// The person the count belongs to (a candidate's vote share), as a person mention index.
+    pub holder: Option<usize>,
 }
 
 impl CountClaim {
@@ -63,7 +65,7 @@ fn number_before(ctx: &Ctx, end: usize) -> Option<(usize, u64)> {
 
 pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let toks = ctx.toks;
-    let mut out = Vec::new();
+    let mut out = vote_shares(ctx);
     for n in 0..toks.len() {
         let Some((noun_end, (what, accumulates))) = ctx.lex.find_at(toks, n, |l| match l {
             Lex::Counted(c) => {
@@ -159,6 +161,80 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             high: range.1,
             event: sentence_event(ctx, start),
             final_figure: said_final(ctx, start, noun_end),
+            holder: None,
+        });
+    }
+    out
+}
+
+/// Vote shares: "crédité de 53,66 % des suffrages", "élu avec 53,66 % des voix", kept in hundredths
+/// of a percent and tied to the candidate named before them in the sentence.
+fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    for pct in 0..toks.len() {
+        let percent_end = if ctx.is(pct, "%") {
+            pct + 1
+        } else if ctx.is(pct, "pour") && ctx.is(pct + 1, "cent") {
+            pct + 2
+        } else {
+            continue;
+        };
+        let votes = (percent_end..percent_end + 4)
+            .take_while(|&k| !ctx.sentence_end(k))
+            .any(|k| ctx.is_any(k, &["suffrages", "voix", "votes"]));
+        if !votes {
+            continue;
+        }
+        // "53,66" is three tokens: digits, a comma, two digits.
+        let Some(last) = pct.checked_sub(1).and_then(|i| ctx.word(i).map(|w| (i, w))) else {
+            continue;
+        };
+        let (first, hundredths) = match last {
+            (i, w)
+                if w.chars().all(|c| c.is_ascii_digit())
+                    && w.len() <= 2
+                    && i >= 2
+                    && ctx.is(i - 1, ",") =>
+            {
+                let Some(units) = ctx
+                    .word(i - 2)
+                    .filter(|u| u.chars().all(|c| c.is_ascii_digit()))
+                else {
+                    continue;
+                };
+                let frac: u64 = if w.len() == 1 {
+                    w.parse::<u64>().unwrap_or(0) * 10
+                } else {
+                    w.parse().unwrap_or(0)
+                };
+                (i - 2, units.parse::<u64>().unwrap_or(0) * 100 + frac)
+            }
+            (i, w) if w.chars().all(|c| c.is_ascii_digit()) => {
+                (i, w.parse::<u64>().unwrap_or(0) * 100)
+            }
+            _ => continue,
+        };
+        // The candidate: the last person named before, in the same sentence.
+        let mut k = first;
+        let mut holder = None;
+        while k > 0 && !ctx.sentence_end(k - 1) && holder.is_none() {
+            k -= 1;
+            holder = ctx.person_at[k];
+        }
+        if holder.is_none() {
+            continue;
+        }
+        out.push(CountClaim {
+            start: toks[first].start,
+            end: toks[percent_end - 1].end,
+            what: "vote-share".into(),
+            accumulates: false,
+            low: hundredths,
+            high: Some(hundredths),
+            event: None,
+            final_figure: false,
+            holder,
         });
     }
     out

@@ -20,7 +20,8 @@ Reads counts ("54 morts", "au moins 30 000 sinistrés", "une cinquantaine de mor
 membres", "un gouvernement de 32 membres") as the interval of values their wording allows, and
 compares, within one story (documents that share people, acronyms or named texts), the counts of one
 counted thing — the groups of the language pack's `[[counted]]` table (dead, injured, displaced,
-member states, ministers…). Counts whose intervals do not meet are reported.
+member states, ministers…) — and each candidate's vote share ("crédité de 53,66 % des suffrages").
+Counts whose intervals do not meet are reported.
 
 ## Why it matters
 
@@ -60,23 +61,28 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         .iter()
         .map(|c| c.id.as_str())
         .collect();
-    let mut groups: BTreeMap<(usize, &str), Vec<Count>> = BTreeMap::new();
+    // (story, counted thing, whose count) → counts.
+    let mut groups: BTreeMap<(usize, &str, Option<usize>), Vec<Count>> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for claim in &c.counts {
             // Vague plurals ("des dizaines") contradict nothing.
             let vague = claim.high.is_some_and(|h| h + 1 >= claim.low * 5)
                 && claim.low >= 20
                 && claim.high != Some(claim.low);
-            if counted.contains(&claim.what.as_str()) && !vague {
+            let whose = claim.holder.and_then(|m| model.entity_of(d, m));
+            if claim.holder.is_some() && whose.is_none() {
+                continue;
+            }
+            if (counted.contains(&claim.what.as_str()) || whose.is_some()) && !vague {
                 groups
-                    .entry((model.stories[d], claim.what.as_str()))
+                    .entry((model.stories[d], claim.what.as_str(), whose))
                     .or_default()
                     .push(Count { doc: d, claim });
             }
         }
     }
     let mut out = Vec::new();
-    for ((_, what), counts) in groups {
+    for ((_, what, whose), counts) in groups {
         if distinct(counts.iter().map(|c| c.doc)).len() < 2 {
             continue;
         }
@@ -167,12 +173,20 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             rule: RULE.id,
             kind: RULE.kind,
             severity: Severity::Warning,
-            subject: what.to_string(),
-            message: format!(
-                "the count of {what} is `{}` in one source and `{}` in another",
-                text(wrong[0]),
-                text(reference)
-            ),
+            subject: whose.map_or_else(|| what.to_string(), |e| model.entities[e].name.clone()),
+            message: match whose {
+                Some(e) => format!(
+                    "{}'s {what} is `{}` in one source and `{}` in another",
+                    model.entities[e].name,
+                    text(wrong[0]),
+                    text(reference)
+                ),
+                None => format!(
+                    "the count of {what} is `{}` in one source and `{}` in another",
+                    text(wrong[0]),
+                    text(reference)
+                ),
+            },
             help: Some(format!(
                 "{} agree with `{}`; no approximate wording reconciles `{}`: check the figure{}",
                 count(n_ref, "source"),
