@@ -43,6 +43,12 @@ pub enum Format {
     Human,
     /// The JSON schema of `shared/eval/README.md`.
     Json,
+    /// One line per finding: `path:line:col: level[rule] message`.
+    Short,
+    /// SARIF 2.1.0, for code-scanning tools (other documents as related locations).
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,9 +92,34 @@ pub struct InputArgs {
 }
 
 #[derive(Debug, clap::Args)]
+#[command(group = clap::ArgGroup::new("draft_or_changed").args(["draft", "changed"]).multiple(true))]
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// A draft to check against the corpus (repeatable; `-` reads standard input). Only findings with
+    /// evidence in a draft are reported, and only they set the exit status.
+    #[arg(long, value_name = "FILE")]
+    pub draft: Vec<PathBuf>,
+    /// The name shown for a draft read from standard input.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+    /// Treat the documents a git revision range changed (e.g. `origin/main...HEAD`) as drafts,
+    /// still using every document as evidence.
+    #[arg(long, value_name = "RANGE")]
+    pub changed: Option<String>,
+    /// Do not report the findings this baseline file accepts.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding of this run to a baseline file (atomically), to accept them.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Apply the machine-applicable fixes (knowledge-base or clear-majority spellings, names,
+    /// acronyms) to the drafts, atomically; the corpus itself is never changed.
+    #[arg(long, requires = "draft_or_changed")]
+    pub fix: bool,
+    /// Print the fixes `--fix` would apply, as a unified diff, and change nothing.
+    #[arg(long, requires = "draft_or_changed")]
+    pub diff: bool,
     /// Lowest severity that makes the exit status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,

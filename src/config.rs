@@ -3,7 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use std::collections::BTreeMap;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
+
+use crate::finding::Severity;
 
 use crate::rules::Params;
 
@@ -18,6 +23,10 @@ struct RawConfig {
     rules: RawRules,
     #[serde(default)]
     params: RawParams,
+    #[serde(default)]
+    files: RawFiles,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -25,6 +34,57 @@ struct RawConfig {
 struct RawRules {
     #[serde(default)]
     disable: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    levels: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawFiles {
+    #[serde(default)]
+    include: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<toml::Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOverride {
+    paths: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    disable: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    levels: BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+}
+
+/// Which files the walk keeps: glob patterns matched against the path as shown.
+#[derive(Debug, Clone, Default)]
+pub struct Scope {
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    patterns: (Vec<String>, Vec<String>),
+}
+
+impl Scope {
+    pub fn admits(&self, path: &str) -> bool {
+        self.include.as_ref().is_none_or(|g| g.is_match(path))
+            && self.exclude.as_ref().is_none_or(|g| !g.is_match(path))
+    }
+}
+
+/// Rule settings for the findings whose primary evidence lies in some paths.
+#[derive(Debug, Clone)]
+pub struct Override {
+    globs: GlobSet,
+    patterns: Vec<String>,
+    pub disabled: Vec<String>,
+    pub levels: BTreeMap<String, Severity>,
+}
+
+impl Override {
+    pub fn applies_to(&self, path: &str) -> bool {
+        self.globs.is_match(path)
+    }
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -43,7 +103,11 @@ pub struct Config {
     /// Knowledge-base files, resolved against the configuration's folder.
     pub kb: Vec<PathBuf>,
     pub disabled: Vec<String>,
+    /// Severity per rule id, replacing what the rule reports.
+    pub levels: BTreeMap<String, Severity>,
     pub params: Params,
+    pub scope: Scope,
+    pub overrides: Vec<Override>,
 }
 
 /// A configuration error with its place in the file.
@@ -94,14 +158,66 @@ pub fn parse(shown: &str, text: &str, base: &Path) -> Result<Config, ConfigError
         kb: raw.kb.iter().map(|k| base.join(k)).collect(),
         ..Config::default()
     };
-    for d in &raw.rules.disable {
-        if crate::rules::find(d.get_ref()).is_none() {
-            return Err(err(
-                format!("unknown rule `{}` (see `crosscheck rules`)", d.get_ref()),
-                Some(d.span()),
-            ));
+    let rule_ids = |list: &[toml::Spanned<String>]| -> Result<Vec<String>, ConfigError> {
+        list.iter()
+            .map(|d| match crate::rules::find(d.get_ref()) {
+                Some(_) => Ok(d.get_ref().clone()),
+                None => Err(err(
+                    format!("unknown rule `{}` (see `crosscheck rules`)", d.get_ref()),
+                    Some(d.span()),
+                )),
+            })
+            .collect()
+    };
+    let levels = |map: &BTreeMap<toml::Spanned<String>, toml::Spanned<String>>| {
+        let mut out = BTreeMap::new();
+        for (rule, level) in map {
+            rule_ids(std::slice::from_ref(rule))?;
+            let sev = Severity::parse(level.get_ref()).ok_or_else(|| {
+                err(
+                    format!(
+                        "`{}` is not a level: use \"error\", \"warning\" or \"info\"",
+                        level.get_ref()
+                    ),
+                    Some(level.span()),
+                )
+            })?;
+            out.insert(rule.get_ref().clone(), sev);
         }
-        cfg.disabled.push(d.get_ref().clone());
+        Ok(out)
+    };
+    let globs = |list: &[toml::Spanned<String>]| -> Result<Option<GlobSet>, ConfigError> {
+        if list.is_empty() {
+            return Ok(None);
+        }
+        let mut b = GlobSetBuilder::new();
+        for g in list {
+            b.add(
+                Glob::new(g.get_ref())
+                    .map_err(|e| err(format!("bad glob: {e}"), Some(g.span())))?,
+            );
+        }
+        b.build()
+            .map(Some)
+            .map_err(|e| err(format!("bad globs: {e}"), None))
+    };
+    let texts = |list: &[toml::Spanned<String>]| {
+        list.iter().map(|g| g.get_ref().clone()).collect::<Vec<_>>()
+    };
+    cfg.disabled = rule_ids(&raw.rules.disable)?;
+    cfg.levels = levels(&raw.rules.levels)?;
+    cfg.scope = Scope {
+        include: globs(&raw.files.include)?,
+        exclude: globs(&raw.files.exclude)?,
+        patterns: (texts(&raw.files.include), texts(&raw.files.exclude)),
+    };
+    for o in &raw.overrides {
+        cfg.overrides.push(Override {
+            globs: globs(&o.paths)?.unwrap_or_default(),
+            patterns: texts(&o.paths),
+            disabled: rule_ids(&o.disable)?,
+            levels: levels(&o.levels)?,
+        });
     }
     if let Some(v) = &raw.params.same_time_window_days {
         if *v.get_ref() < 0 {
@@ -138,23 +254,46 @@ pub fn parse(shown: &str, text: &str, base: &Path) -> Result<Config, ConfigError
 impl Config {
     /// The effective configuration as TOML (`crosscheck config`).
     pub fn to_toml(&self) -> String {
+        let list = |v: &[String]| {
+            v.iter()
+                .map(|x| format!("{x:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let levels = |m: &BTreeMap<String, Severity>| {
+            m.iter()
+                .map(|(r, s)| format!("{r:?} = {:?}", s.as_str()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let kb: Vec<String> = self
             .kb
             .iter()
-            .map(|p| format!("{:?}", p.to_string_lossy()))
+            .map(|p| p.to_string_lossy().into_owned())
             .collect();
-        let disabled: Vec<String> = self.disabled.iter().map(|d| format!("{d:?}")).collect();
-        format!(
-            "# from: {}\nkb = [{}]\n\n[rules]\ndisable = [{}]\n\n[params]\nsame-time-window-days = {}\nquote-similarity = {}\nquote-min-words = {}\n",
+        let mut s = format!(
+            "# from: {}\nkb = [{}]\n\n[rules]\ndisable = [{}]\nlevels = {{ {} }}\n\n[params]\nsame-time-window-days = {}\nquote-similarity = {}\nquote-min-words = {}\n\n[files]\ninclude = [{}]\nexclude = [{}]\n",
             self.path
                 .as_ref()
                 .map_or("defaults".to_string(), |p| p.to_string_lossy().to_string()),
-            kb.join(", "),
-            disabled.join(", "),
+            list(&kb),
+            list(&self.disabled),
+            levels(&self.levels),
             self.params.same_time_window_days,
             self.params.quote_similarity,
-            self.params.quote_min_words
-        )
+            self.params.quote_min_words,
+            list(&self.scope.patterns.0),
+            list(&self.scope.patterns.1),
+        );
+        for o in &self.overrides {
+            s.push_str(&format!(
+                "\n[[overrides]]\npaths = [{}]\ndisable = [{}]\nlevels = {{ {} }}\n",
+                list(&o.patterns),
+                list(&o.disabled),
+                levels(&o.levels)
+            ));
+        }
+        s
     }
 }
 

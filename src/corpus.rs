@@ -48,6 +48,8 @@ pub struct Document {
     /// Byte offset where the body starts (after front matter or the date line).
     pub body_start: usize,
     pub meta: Meta,
+    /// A draft under review: only findings with evidence in a draft are reported when there is one.
+    pub draft: bool,
 }
 
 /// A problem with one input file; the run goes on without it (or without its metadata).
@@ -72,7 +74,8 @@ pub struct Corpus {
 
 const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 
-fn wanted(path: &Path) -> bool {
+/// Whether a path has an extension the corpus reads.
+pub fn wanted(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
@@ -84,6 +87,15 @@ fn display(path: &Path) -> String {
 
 /// Lists the files under `paths` in sorted order, with a problem for each path that cannot be walked.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
+    discover_scoped(paths, &|_| true)
+}
+
+/// Like [`discover`], keeping only the walked files `admit` accepts (by their shown path); files
+/// named on the command line are always kept.
+pub fn discover_scoped(
+    paths: &[PathBuf],
+    admit: &dyn Fn(&str) -> bool,
+) -> (Vec<PathBuf>, Vec<InputProblem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for root in paths {
@@ -104,7 +116,9 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputProblem>) {
             .sort_by_file_name();
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && wanted(e.path()) => {
+                Ok(e)
+                    if e.file_type().is_file() && wanted(e.path()) && admit(&display(e.path())) =>
+                {
                     files.push(e.path().to_path_buf())
                 }
                 Ok(_) => {}
@@ -152,7 +166,12 @@ fn problem(path: String, message: String, fatal: bool) -> InputProblem {
 
 /// Walks and reads every path, in parallel, keeping the sorted order.
 pub fn load(paths: &[PathBuf]) -> Corpus {
-    let (files, mut problems) = discover(paths);
+    load_scoped(paths, &|_| true)
+}
+
+/// Like [`load`], reading only the walked files `admit` accepts.
+pub fn load_scoped(paths: &[PathBuf], admit: &dyn Fn(&str) -> bool) -> Corpus {
+    let (files, mut problems) = discover_scoped(paths, admit);
     let manifests = load_manifests(&files, &mut problems);
     let results: Vec<Result<(Document, Vec<InputProblem>), InputProblem>> = files
         .par_iter()
@@ -172,6 +191,68 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
         documents,
         problems,
     }
+}
+
+/// The files a git revision range touched (`git diff --name-only RANGE`), as absolute paths.
+pub fn changed_files(range: &str) -> Result<Vec<PathBuf>, String> {
+    let git = |args: &[&str]| -> Result<String, String> {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .output()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "`git {}` failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let root = git(&["rev-parse", "--show-toplevel"])?;
+    let root = PathBuf::from(root.trim());
+    let names = git(&["diff", "--name-only", "--diff-filter=d", range, "--"])?;
+    Ok(names
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| root.join(l.trim()))
+        .collect())
+}
+
+/// Marks as drafts the documents at these paths (compared after resolving `.` and symlinks), and
+/// reads those not in the corpus yet; returns the paths that match nothing readable.
+pub fn add_drafts(corpus: &mut Corpus, drafts: &[PathBuf]) {
+    let canon = |p: &Path| std::fs::canonicalize(p).ok();
+    let known: Vec<Option<PathBuf>> = corpus
+        .documents
+        .iter()
+        .map(|d| canon(Path::new(&d.path)))
+        .collect();
+    let mut extra = Vec::new();
+    for p in drafts {
+        let c = canon(p);
+        match known.iter().position(|k| k.is_some() && *k == c) {
+            Some(i) => corpus.documents[i].draft = true,
+            None => extra.push(p.clone()),
+        }
+    }
+    if extra.is_empty() {
+        return;
+    }
+    let mut more = load(&extra);
+    for d in &mut more.documents {
+        d.draft = true;
+    }
+    corpus.documents.extend(more.documents);
+    corpus.problems.extend(more.problems);
+}
+
+/// Adds a draft read from standard input under the name given for it.
+pub fn add_stdin_draft(corpus: &mut Corpus, name: &str, text: String) {
+    let (mut doc, problems) = parse_document(name.to_string(), text, None);
+    doc.draft = true;
+    corpus.documents.push(doc);
+    corpus.problems.extend(problems);
 }
 
 /// Builds a document from text already in memory (a draft on stdin, a test).
@@ -312,6 +393,7 @@ fn parse_document(
             text,
             body_start,
             meta,
+            draft: false,
         },
         problems,
     )

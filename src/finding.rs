@@ -97,6 +97,32 @@ pub struct Finding {
     pub help: Option<String>,
     /// The first item is the primary one: the side most likely wrong.
     pub evidence: Vec<Evidence>,
+    /// How many leading evidence items are on the side reported as wrong; 0: no side is known to
+    /// be right, every item is disputed. A draft is concerned by a finding only through these.
+    pub wrong: usize,
+    /// Machine-applicable replacements (`--fix`): the likely right form, from the knowledge base or
+    /// a clear majority.
+    pub fixes: Vec<Edit>,
+}
+
+/// Replace bytes `start..end` of document `doc` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edit {
+    pub doc: usize,
+    pub start: usize,
+    pub end: usize,
+    pub replacement: String,
+}
+
+impl Finding {
+    /// The evidence on the side reported as wrong (all of it when no side is known).
+    pub fn disputed(&self) -> &[Evidence] {
+        if self.wrong == 0 {
+            &self.evidence
+        } else {
+            &self.evidence[..self.wrong.min(self.evidence.len())]
+        }
+    }
 }
 
 impl Finding {

@@ -6,6 +6,7 @@
 pub mod config;
 pub mod corpus;
 pub mod extract;
+pub mod filter;
 pub mod finding;
 pub mod kb;
 pub mod lexicon;
@@ -33,6 +34,29 @@ pub struct Options {
     pub kb: Vec<PathBuf>,
     pub params: Params,
     pub disabled: Vec<String>,
+    /// Per-rule severities that replace what the rule reports.
+    pub levels: std::collections::BTreeMap<String, finding::Severity>,
+    /// Drafts under review: read with the corpus, and only findings that touch them are reported.
+    pub drafts: Vec<PathBuf>,
+    /// A draft read from standard input: (name shown, text).
+    pub stdin_draft: Option<(String, String)>,
+    /// A git revision range whose changed documents are treated as drafts.
+    pub changed: Option<String>,
+    /// Accepted findings, not reported again.
+    pub baseline: Option<filter::Baseline>,
+    /// Which walked files are read (include/exclude globs).
+    pub scope: config::Scope,
+    /// Rule settings per path of the primary evidence.
+    pub overrides: Vec<config::Override>,
+}
+
+/// Why a run could not go on.
+#[derive(Debug, Clone)]
+pub enum RunError {
+    /// A knowledge base is unreadable or invalid (with its place in the file).
+    Kb(KbError),
+    /// `--changed` could not ask git for the changed files.
+    Changed(String),
 }
 
 /// Everything a run produced, for the report stage.
@@ -46,6 +70,13 @@ pub struct Outcome {
     pub entities: Vec<Vec<Option<String>>>,
     /// The language pack the claims refer to (office, portfolio and rank indices).
     pub lexicon: Lexicon,
+    /// Findings an inline comment suppressed.
+    pub suppressed: usize,
+    /// Findings the baseline accepted.
+    pub baselined: usize,
+    /// Every finding the run would report without a baseline, as a baseline keys them
+    /// (`--write-baseline`).
+    pub baseline_candidates: filter::Baseline,
 }
 
 impl Outcome {
@@ -87,10 +118,19 @@ pub fn load_kb(paths: &[PathBuf], lex: &Lexicon) -> Result<Kb, KbError> {
 }
 
 /// Runs the whole pipeline over the corpus.
-pub fn check(opts: &Options) -> Result<Outcome, KbError> {
+pub fn check(opts: &Options) -> Result<Outcome, RunError> {
     let lex = Lexicon::default_fr();
-    let kb = load_kb(&opts.kb, &lex)?;
-    let corpus = corpus::load(&opts.paths);
+    let kb = load_kb(&opts.kb, &lex).map_err(RunError::Kb)?;
+    let mut corpus = corpus::load_scoped(&opts.paths, &|p| opts.scope.admits(p));
+    let mut drafts = opts.drafts.clone();
+    if let Some(range) = &opts.changed {
+        let changed = corpus::changed_files(range).map_err(RunError::Changed)?;
+        drafts.extend(changed.into_iter().filter(|p| corpus::wanted(p)));
+    }
+    corpus::add_drafts(&mut corpus, &drafts);
+    if let Some((name, text)) = &opts.stdin_draft {
+        corpus::add_stdin_draft(&mut corpus, name, text.clone());
+    }
     Ok(check_documents(
         corpus.documents,
         corpus.problems,
@@ -133,7 +173,53 @@ pub fn check_documents(
         Source::Doc(d) => documents[d].path.clone(),
         Source::Kb(k) => kb.files[k].path.clone(),
     };
+    for f in &mut findings {
+        if let Some(level) = opts.levels.get(f.rule) {
+            f.severity = *level;
+        }
+    }
+    // Per-path overrides, by the path of the primary evidence.
+    if !opts.overrides.is_empty() {
+        findings.retain_mut(|f| {
+            let Some(Source::Doc(d)) = f.evidence.first().map(|e| e.source) else {
+                return true;
+            };
+            for o in opts
+                .overrides
+                .iter()
+                .filter(|o| o.applies_to(&documents[d].path))
+            {
+                if o.disabled.iter().any(|r| r == f.rule) {
+                    return false;
+                }
+                if let Some(level) = o.levels.get(f.rule) {
+                    f.severity = *level;
+                }
+            }
+            true
+        });
+    }
+    // Filter: drafts first (the question asked), then inline suppressions, then the baseline.
+    if documents.iter().any(|d| d.draft) {
+        findings.retain(|f| filter::touches_draft(f, &documents));
+        for f in &mut findings {
+            filter::draft_first(f, &documents);
+        }
+    }
+    let sups: Vec<Vec<filter::Suppression>> = documents
+        .iter()
+        .map(|d| filter::suppressions(&d.text))
+        .collect();
+    let before = findings.len();
+    findings.retain(|f| !filter::suppressed(f, &sups));
+    let suppressed = before - findings.len();
     findings.sort_by_cached_key(|f| f.sort_key(path_of));
+    let baseline_candidates = filter::Baseline::from_findings(&findings, &path_of);
+    let before = findings.len();
+    if let Some(b) = &opts.baseline {
+        findings.retain(|f| !b.accepts(f, &path_of));
+    }
+    let baselined = before - findings.len();
     Outcome {
         documents,
         problems,
@@ -142,5 +228,8 @@ pub fn check_documents(
         findings,
         entities,
         lexicon,
+        suppressed,
+        baselined,
+        baseline_candidates,
     }
 }

@@ -9,10 +9,11 @@ use clap::Parser;
 
 use cli::{CheckArgs, Cli, Color, Command, ConfigArgs, FailOn, Format, InputArgs};
 use crosscheck::config::{self, Config};
+use crosscheck::filter::Baseline;
 use crosscheck::finding::Severity;
 use crosscheck::report;
 use crosscheck::rules::RULES;
-use crosscheck::{Options, Outcome};
+use crosscheck::{Options, Outcome, RunError};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -102,8 +103,8 @@ fn load_config(args: &ConfigArgs) -> Result<Config, ExitCode> {
     }
 }
 
-/// Reads the configuration and the knowledge bases, then runs the pipeline on the input.
-fn load(input: InputArgs) -> Result<Outcome, ExitCode> {
+/// The run's options from the configuration and the input arguments.
+fn options(input: InputArgs) -> Result<(Options, Format), ExitCode> {
     let config = load_config(&input.config)?;
     let mut kb = if input.no_kb {
         Vec::new()
@@ -116,12 +117,24 @@ fn load(input: InputArgs) -> Result<Outcome, ExitCode> {
         kb,
         params: config.params,
         disabled: config.disabled,
+        levels: config.levels,
+        scope: config.scope,
+        overrides: config.overrides,
+        ..Options::default()
     };
-    crosscheck::check(&opts).map_err(|e| {
-        eprint!(
-            "{}",
-            report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
-        );
+    Ok((opts, input.format))
+}
+
+/// Runs the pipeline; a run that cannot go on is reported here.
+fn run(opts: &Options) -> Result<Outcome, ExitCode> {
+    crosscheck::check(opts).map_err(|e| {
+        match e {
+            RunError::Kb(e) => eprint!(
+                "{}",
+                report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
+            ),
+            RunError::Changed(m) => eprintln!("error: --changed: {m}"),
+        }
         ExitCode::from(2)
     })
 }
@@ -136,15 +149,87 @@ fn report_problems(out: &Outcome, width: usize) -> bool {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let format = args.input.format;
-    let out = match load(args.input) {
+    let (mut opts, format) = match options(args.input) {
         Ok(o) => o,
         Err(c) => return c,
+    };
+    for d in &args.draft {
+        if d.as_os_str() == "-" {
+            let mut text = String::new();
+            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
+                eprintln!("error: cannot read the draft from standard input: {e}");
+                return ExitCode::from(2);
+            }
+            let name = args
+                .stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into());
+            opts.stdin_draft = Some((name, text));
+        } else {
+            opts.drafts.push(d.clone());
+        }
+    }
+    opts.changed = args.changed.clone();
+    if let Some(path) = &args.baseline {
+        match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Baseline::parse(&t))
+        {
+            Ok(b) => opts.baseline = Some(b),
+            Err(e) => {
+                eprintln!("error: {}: not a usable baseline: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let out = match run(&opts) {
+        Ok(o) => o,
+        Err(c) => return c,
+    };
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = report::write_atomically(path, out.baseline_candidates.to_json().as_bytes())
+        {
+            eprintln!("error: cannot write the baseline {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+        eprintln!(
+            "wrote {} accepted findings to {}",
+            out.baseline_candidates.findings.len(),
+            path.display()
+        );
+    }
+    if args.diff {
+        let plan = report::plan_fixes(&out);
+        return emit(&report::render_diff(&plan), ExitCode::SUCCESS);
+    }
+    let out = if args.fix {
+        if opts.stdin_draft.is_some() {
+            eprintln!("error: --fix cannot write to standard input; use --diff");
+            return ExitCode::from(2);
+        }
+        let plan = report::plan_fixes(&out);
+        match report::apply_fixes(&plan) {
+            Ok((files, edits)) => eprintln!("fixed {edits} issues in {files} files"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+        // Check again: what remains is reported.
+        match run(&opts) {
+            Ok(o) => o,
+            Err(c) => return c,
+        }
+    } else {
+        out
     };
     let fatal = report_problems(&out, args.width);
     let text = match format {
         Format::Human => report::render_human(&out, args.width, color(args.color)),
         Format::Json => report::render_json(&out),
+        Format::Short => report::render_short(&out),
+        Format::Sarif => report::render_sarif(&out),
+        Format::Github => report::render_github(&out),
     };
     let floor = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -163,15 +248,18 @@ fn check(args: CheckArgs) -> ExitCode {
 }
 
 fn claims(input: InputArgs) -> ExitCode {
-    let format = input.format;
-    let out = match load(input) {
+    let (opts, format) = match options(input) {
+        Ok(o) => o,
+        Err(c) => return c,
+    };
+    let out = match run(&opts) {
         Ok(o) => o,
         Err(c) => return c,
     };
     let fatal = report_problems(&out, 100);
     let text = match format {
-        Format::Json => report::render_claims_json(&out),
-        Format::Human => report::render_claims(&out),
+        Format::Json | Format::Sarif => report::render_claims_json(&out),
+        Format::Human | Format::Short | Format::Github => report::render_claims(&out),
     };
     emit(
         &text,

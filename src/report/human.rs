@@ -149,13 +149,20 @@ pub fn render_human(out: &Outcome, width: usize, color: bool) -> String {
     }
     let n = |sev: Severity| out.findings.iter().filter(|f| f.severity == sev).count();
     s.push_str(&format!(
-        "{} documents, {} claims: {} errors, {} warnings, {} notes\n",
+        "{} documents, {} claims: {} errors, {} warnings, {} notes",
         out.documents.len(),
         out.claim_count(),
         n(Severity::Error),
         n(Severity::Warning),
         n(Severity::Info)
     ));
+    if out.suppressed > 0 {
+        s.push_str(&format!(", {} suppressed", out.suppressed));
+    }
+    if out.baselined > 0 {
+        s.push_str(&format!(", {} in the baseline", out.baselined));
+    }
+    s.push('\n');
     s
 }
 

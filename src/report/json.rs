@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
+use super::Locator;
 use crate::Outcome;
 use crate::finding::Severity;
-use crate::text::LineIndex;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -45,10 +45,12 @@ struct Summary {
     warnings: usize,
     infos: usize,
     problems: usize,
+    suppressed: usize,
+    baselined: usize,
 }
 
 pub fn render_json(out: &Outcome) -> String {
-    let mut indexes = std::collections::BTreeMap::new();
+    let mut locator = Locator::new(out);
     let findings = out
         .findings
         .iter()
@@ -63,18 +65,14 @@ pub fn render_json(out: &Outcome) -> String {
                 .evidence
                 .iter()
                 .map(|e| {
-                    let text = out.text_of(e.source);
-                    let idx = indexes
-                        .entry(e.source)
-                        .or_insert_with(|| LineIndex::new(text));
-                    let (line, column) = idx.line_col(text, e.start);
+                    let p = locator.place(e);
                     JsonEvidence {
-                        path: out.path_of(e.source),
+                        path: p.path,
                         start: e.start,
                         end: e.end,
-                        line,
-                        column,
-                        text: text.get(e.start..e.end).unwrap_or_default(),
+                        line: p.line,
+                        column: p.column,
+                        text: p.text,
                         claim: &e.claim,
                         label: &e.label,
                     }
@@ -94,6 +92,8 @@ pub fn render_json(out: &Outcome) -> String {
             warnings: n(Severity::Warning),
             infos: n(Severity::Info),
             problems: out.problems.len(),
+            suppressed: out.suppressed,
+            baselined: out.baselined,
         },
     };
     let mut s =

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::role_conflict::distinct;
 use super::{Params, Rule, dated, doc_evidence, kb_evidence};
 use crate::extract::initials;
-use crate::finding::{Evidence, Finding, Kind, Severity, count};
+use crate::finding::{Edit, Evidence, Finding, Kind, Severity, count};
 use crate::resolve::Model;
 use crate::text::fold;
 
@@ -135,6 +135,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 .collect();
             out.push(Finding {
                 rule: RULE.id,
+                wrong: 0,
+                fixes: Vec::new(),
                 kind: RULE.kind,
                 severity: Severity::Warning,
                 subject: firsts[0].long.clone(),
@@ -200,6 +202,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             };
             out.push(Finding {
                 rule: RULE.id,
+                wrong: bad.len(),
+                fixes: Vec::new(),
                 kind: RULE.kind,
                 severity: if kb_acr.is_some() {
                     Severity::Error
@@ -214,6 +218,18 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 help: Some(help),
                 evidence,
             });
+            if let Some(last) = out.last_mut() {
+                last.fixes = ds
+                    .iter()
+                    .filter(|d| d.folded == *a)
+                    .map(|d| Edit {
+                        doc: d.doc,
+                        start: d.start,
+                        end: d.end,
+                        replacement: ref_raw.clone(),
+                    })
+                    .collect();
+            }
         }
     }
 
@@ -307,6 +323,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             };
             out.push(Finding {
                 rule: RULE.id,
+                wrong: 1,
+                fixes: Vec::new(),
                 kind: RULE.kind,
                 severity,
                 subject: d.long.clone(),
@@ -360,6 +378,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         };
         out.push(Finding {
             rule: RULE.id,
+            wrong: 0,
+            fixes: Vec::new(),
             kind: RULE.kind,
             severity: if rename {
                 Severity::Info

@@ -123,6 +123,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         let what = &model.lex.pack.event[event as usize].id;
         out.push(Finding {
             rule: RULE.id,
+            wrong: seen
+                .iter()
+                .filter(|d| wrong.iter().any(|w| w.doc == **d))
+                .count(),
+            fixes: Vec::new(),
             kind: RULE.kind,
             severity: Severity::Warning,
             subject: what.clone(),

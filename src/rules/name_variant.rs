@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::role_conflict::distinct;
 use super::{Params, Rule, dated, doc_evidence, kb_evidence};
-use crate::finding::{Finding, Kind, Severity, count};
+use crate::finding::{Edit, Finding, Kind, Severity, count};
 use crate::resolve::Model;
 use crate::text::{fold, lower};
 
@@ -210,6 +210,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 };
                 out.push(Finding {
                     rule: RULE.id,
+                    wrong: seen.len(),
+                    fixes: Vec::new(),
                     kind: RULE.kind,
                     severity,
                     subject: entity.name.clone(),
@@ -221,6 +223,25 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     help: Some(help),
                     evidence,
                 });
+                // The fix: the variant token of every mention becomes the reference spelling.
+                if let Some(last) = out.last_mut() {
+                    last.fixes = ms
+                        .iter()
+                        .filter_map(|(d, s, e, raw)| {
+                            let text = &model.docs[*d].text[*s..*e];
+                            let at = match part {
+                                Part::Surname => text.rfind(raw.as_str()),
+                                _ => text.find(raw.as_str()),
+                            }?;
+                            Some(Edit {
+                                doc: *d,
+                                start: s + at,
+                                end: s + at + raw.len(),
+                                replacement: ref_raw.clone(),
+                            })
+                        })
+                        .collect();
+                }
             }
         }
     }

@@ -171,6 +171,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         let n_ref = distinct(agreeing.iter().map(|c| c.doc)).len();
         out.push(Finding {
             rule: RULE.id,
+            wrong: seen
+                .iter()
+                .filter(|d| wrong.iter().any(|w| w.doc == **d))
+                .count(),
+            fixes: Vec::new(),
             kind: RULE.kind,
             severity: Severity::Warning,
             subject: whose.map_or_else(|| what.to_string(), |e| model.entities[e].name.clone()),

@@ -413,6 +413,8 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
         };
         out.push(Finding {
             rule: RULE.id,
+            wrong: 0,
+            fixes: Vec::new(),
             kind: RULE.kind,
             severity: Severity::Warning,
             subject: subject.clone(),
@@ -455,6 +457,8 @@ fn check_misattribution(model: &Model, params: &Params) -> Vec<Finding> {
         reported.push((ea.min(eb), ea.max(eb)));
         out.push(Finding {
             rule: MISATTRIBUTION.id,
+            wrong: 0,
+            fixes: Vec::new(),
             kind: MISATTRIBUTION.kind,
             severity: Severity::Warning,
             subject: na.clone(),

@@ -139,6 +139,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 }
                 out.push(Finding {
                     rule: RULE.id,
+                    wrong: wrong.len(),
+                    fixes: Vec::new(),
                     kind: RULE.kind,
                     severity: Severity::Error,
                     subject: entity.name.clone(),
@@ -193,6 +195,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         let (lo, hi) = if step(a) <= step(b) { (a, b) } else { (b, a) };
         out.push(Finding {
             rule: RULE.id,
+            wrong: 0,
+            fixes: Vec::new(),
             kind: RULE.kind,
             severity,
             subject: entity.name.clone(),

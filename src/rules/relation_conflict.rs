@@ -190,6 +190,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         };
         out.push(Finding {
             rule: RULE.id,
+            wrong: allies.len(),
+            fixes: Vec::new(),
             kind: RULE.kind,
             severity,
             subject: subj.clone(),

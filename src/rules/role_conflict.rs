@@ -195,6 +195,8 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
             let wrong_labels = distinct(wrong.iter().map(|&i| claims[i].office.label(lex)));
             out.push(Finding {
                 rule: RULE.id,
+                wrong: wrong.len(),
+                fixes: Vec::new(),
                 kind: RULE.kind,
                 severity: Severity::Error,
                 subject: entity.name.clone(),
@@ -280,6 +282,8 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
             .collect();
         out.push(Finding {
             rule: RULE.id,
+            wrong: 0,
+            fixes: Vec::new(),
             kind: RULE.kind,
             severity,
             subject: entity.name.clone(),

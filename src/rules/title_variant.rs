@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::role_conflict::distinct;
 use super::{Params, Rule, dated, doc_evidence, kb_evidence};
 use crate::extract::NamedClass;
-use crate::finding::{Evidence, Finding, Kind, Severity, count};
+use crate::finding::{Edit, Evidence, Finding, Kind, Severity, count};
 use crate::resolve::Model;
 use crate::text::fold;
 
@@ -331,6 +331,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             };
             out.push(Finding {
                 rule: RULE.id,
+                wrong: if reference.is_some() { bad.len() } else { 0 },
+                fixes: Vec::new(),
                 kind: RULE.kind,
                 severity,
                 subject: if ref_display.is_empty() {
@@ -342,6 +344,22 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 help: Some(help),
                 evidence,
             });
+            // The fix: every variant mention becomes the reference, when there is one.
+            if reference.is_some()
+                && !ref_display.is_empty()
+                && let Some(last) = out.last_mut()
+            {
+                last.fixes = mentions
+                    .iter()
+                    .filter(|m| vs.contains(&m.form.as_str()))
+                    .map(|m| Edit {
+                        doc: m.doc,
+                        start: m.start,
+                        end: m.end,
+                        replacement: ref_display.clone(),
+                    })
+                    .collect();
+            }
         }
     }
     out
