@@ -96,9 +96,9 @@ pub struct InputArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// A draft to check against the corpus (repeatable; `-` reads standard input). Only findings with
-    /// evidence in a draft are reported, and only they set the exit status.
-    #[arg(long, value_name = "FILE")]
+    /// Drafts to check against the corpus (`--draft a.md b.md`, repeatable; `-` reads standard
+    /// input). Only findings with evidence in a draft are reported, and only they set the exit status.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
     pub draft: Vec<PathBuf>,
     /// The name shown for a draft read from standard input.
     #[arg(long, value_name = "NAME")]
