@@ -13,6 +13,8 @@ export PATH="$work/venv/bin:$PATH"
 cd "$work" && git init -q -b main scratch && cd scratch
 git config user.email ci@example.invalid && git config user.name CI
 cp -r "$here/corpus" archive
+cp "$here/rules/kb/sahel.toml" sahel.toml
+printf 'kb = ["sahel.toml"]\n' > crosscheck.toml
 cat > .pre-commit-config.yaml <<YAML
 repos:
   - repo: $here

@@ -51,14 +51,14 @@ fn day_at(ctx: &Ctx, i: usize) -> Option<u8> {
 }
 
 fn month_at(ctx: &Ctx, i: usize) -> Option<(usize, u8)> {
-    ctx.lex.find_at(ctx.toks, i, |l| match l {
+    ctx.find_at(i, |l| match l {
         Lex::Month(m) => Some(m),
         _ => None,
     })
 }
 
 fn weekday_at(ctx: &Ctx, i: usize) -> Option<(usize, u8)> {
-    ctx.lex.find_at(ctx.toks, i, |l| match l {
+    ctx.find_at(i, |l| match l {
         Lex::Weekday(d) => Some(d),
         _ => None,
     })
@@ -166,7 +166,7 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.toks.len() {
-        let Some((e, ev)) = ctx.lex.find_at(ctx.toks, i, |l| match l {
+        let Some((e, ev)) = ctx.find_at(i, |l| match l {
             Lex::Event(ev) if ctx.lex.pack.event[ev as usize].once => Some(ev),
             _ => None,
         }) else {

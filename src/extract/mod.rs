@@ -13,7 +13,7 @@ mod relation;
 use serde::Serialize;
 
 use crate::corpus::Document;
-use crate::lexicon::{Lex, Lexicon, RelationType};
+use crate::lexicon::{Hit, Lex, Lexicon, RelationType};
 use crate::text::{TokKind, Token, tokenize};
 use crate::time::PartialDate;
 
@@ -184,6 +184,8 @@ pub(crate) struct Ctx<'a> {
     pub lex: &'a Lexicon,
     /// Token index → person mention starting there.
     pub person_at: Vec<Option<usize>>,
+    /// Token index → the lexicon phrases starting there, longest first.
+    pub hits: Vec<Vec<Hit>>,
 }
 
 impl Ctx<'_> {
@@ -226,8 +228,37 @@ impl Ctx<'_> {
     }
 
     pub fn is_lex(&self, i: usize, f: impl Fn(Lex) -> bool) -> bool {
-        self.lex.is_at(self.toks, i, f)
+        self.hits_at(i).any(|h| f(h.lex))
     }
+
+    /// Every lexicon phrase that starts at token `i`, longest first, from the table built once
+    /// per document (one lookup per token, however many extractors ask).
+    pub fn hits_at(&self, i: usize) -> impl Iterator<Item = Hit> + '_ {
+        self.hits.get(i).into_iter().flatten().copied()
+    }
+
+    /// The longest phrase at `i` whose meaning `pick` accepts.
+    pub fn find_at<T>(
+        &self,
+        i: usize,
+        mut pick: impl FnMut(Lex) -> Option<T>,
+    ) -> Option<(usize, T)> {
+        self.hits_at(i)
+            .find_map(|h| pick(h.lex).map(|v| (h.end, v)))
+    }
+}
+
+/// The lexicon phrases at every token, looked up once.
+fn hit_table(toks: &[Token], lex: &Lexicon) -> Vec<Vec<Hit>> {
+    (0..toks.len())
+        .map(|i| {
+            if toks[i].kind == TokKind::Word {
+                lex.hits_at(toks, i).collect()
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 /// Reads every claim of one document.
@@ -240,6 +271,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
         toks,
         lex,
         person_at: vec![None; toks.len() + 1],
+        hits: hit_table(toks, lex),
     };
     let mut out = DocClaims {
         persons: person::extract(&ctx),
@@ -269,7 +301,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
 fn places(ctx: &Ctx) -> Vec<u16> {
     let mut out: Vec<u16> = (0..ctx.toks.len())
         .filter_map(|i| {
-            ctx.lex.find_at(ctx.toks, i, |l| match l {
+            ctx.find_at(i, |l| match l {
                 Lex::Country(c) | Lex::Capital(c) | Lex::CountryAdj(c) => Some(c),
                 _ => None,
             })
@@ -290,6 +322,7 @@ pub fn named_in_text(text: &str, lex: &Lexicon) -> Option<NamedMention> {
         toks: &toks,
         lex,
         person_at: vec![None; toks.len() + 1],
+        hits: hit_table(&toks, lex),
     };
     named::extract(&ctx).0.into_iter().next()
 }

@@ -142,13 +142,12 @@ fn singular(w: &str) -> String {
 
 /// Whether a head noun (or a one-letter misspelling of a text's head noun) starts at `i`.
 fn head_at(ctx: &Ctx, i: usize) -> Option<(usize, NamedClass)> {
-    ctx.lex
-        .find_at(ctx.toks, i, |l| match l {
-            Lex::DocHead => Some(NamedClass::Document),
-            Lex::OrgHead => Some(NamedClass::Organisation),
-            _ => None,
-        })
-        .or_else(|| misspelt_head(ctx, i).then_some((i + 1, NamedClass::Document)))
+    ctx.find_at(i, |l| match l {
+        Lex::DocHead => Some(NamedClass::Document),
+        Lex::OrgHead => Some(NamedClass::Organisation),
+        _ => None,
+    })
+    .or_else(|| misspelt_head(ctx, i).then_some((i + 1, NamedClass::Document)))
 }
 
 /// A capitalised word one letter away from a text's head noun ("Protocol", "Trait"), followed by a
@@ -160,7 +159,7 @@ fn misspelt_head(ctx: &Ctx, i: usize) -> bool {
     if t.kind != TokKind::Word || !t.cap || t.all_caps || t.fold.chars().count() < 6 {
         return false;
     }
-    if ctx.lex.hits_at(ctx.toks, i).next().is_some() {
+    if ctx.hits_at(i).next().is_some() {
         return false;
     }
     let near = ctx
@@ -408,8 +407,7 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
             NamedClass::Organisation
         };
         let head_end = ctx
-            .lex
-            .find_at(toks, head, |l| {
+            .find_at(head, |l| {
                 matches!(l, Lex::OrgHead | Lex::DocHead).then_some(())
             })
             .map_or(head + 1, |(e, ())| e);

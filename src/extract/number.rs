@@ -67,7 +67,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let mut out = vote_shares(ctx);
     for n in 0..toks.len() {
-        let Some((noun_end, (what, accumulates))) = ctx.lex.find_at(toks, n, |l| match l {
+        let Some((noun_end, (what, accumulates))) = ctx.find_at(n, |l| match l {
             Lex::Counted(c) => {
                 let c = &ctx.lex.pack.counted[c as usize];
                 Some((c.id.clone(), c.accumulates))
@@ -96,7 +96,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         // The number: "54 morts", or an approximate noun: "une cinquantaine de morts".
         let (first, low, high) = if ctx.is_any(n.wrapping_sub(1), &["de", "d'"])
             && let Some((_, (v, plural))) = n.checked_sub(2).and_then(|a| {
-                ctx.lex.find_at(toks, a, |l| match l {
+                ctx.find_at(a, |l| match l {
                     Lex::Approx(v) => Some((v, toks[a].fold.ends_with('s'))),
                     _ => None,
                 })
@@ -130,7 +130,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             let Some(s) = first.checked_sub(back) else {
                 break;
             };
-            if let Some((e, kind)) = ctx.lex.find_at(toks, s, |l| match l {
+            if let Some((e, kind)) = ctx.find_at(s, |l| match l {
                 Lex::LowerBound | Lex::UpperBound | Lex::About => Some(l),
                 _ => None,
             }) && e == first
@@ -245,7 +245,7 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
 fn outcome_after(ctx: &Ctx, from: usize) -> Option<(String, bool)> {
     let mut k = from;
     while k < from + 5 && !ctx.sentence_end(k) {
-        if let Some((_, group)) = ctx.lex.find_at(ctx.toks, k, |l| match l {
+        if let Some((_, group)) = ctx.find_at(k, |l| match l {
             Lex::Counted(c) if ctx.lex.pack.counted[c as usize].accumulates => {
                 let c = &ctx.lex.pack.counted[c as usize];
                 Some((c.id.clone(), c.accumulates))
@@ -289,7 +289,7 @@ pub(super) fn sentence_event(ctx: &Ctx, i: usize) -> Option<u16> {
     let mut k = a;
     while k < ctx.toks.len() && !(k > i && ctx.sentence_end(k)) {
         if ctx.toks[k].kind == TokKind::Word
-            && let Some((_, e)) = ctx.lex.find_at(ctx.toks, k, |l| match l {
+            && let Some((_, e)) = ctx.find_at(k, |l| match l {
                 Lex::Event(e) => Some(e),
                 _ => None,
             })

@@ -37,7 +37,7 @@ const DEPOSED_MARKERS: &[&str] = &[
 ];
 
 fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
-    let (mut j, office) = ctx.lex.find_at(ctx.toks, i, |l| match l {
+    let (mut j, office) = ctx.find_at(i, |l| match l {
         Lex::Office(o) => Some(o),
         _ => None,
     })?;
@@ -57,22 +57,16 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         }
     }
     loop {
-        if let Some((e, ())) = ctx
-            .lex
-            .find_at(ctx.toks, j, |l| (l == Lex::Present).then_some(()))
-        {
+        if let Some((e, ())) = ctx.find_at(j, |l| (l == Lex::Present).then_some(())) {
             j = e;
             continue;
         }
-        if let Some((e, ())) = ctx
-            .lex
-            .find_at(ctx.toks, j, |l| (l == Lex::Past).then_some(()))
-        {
+        if let Some((e, ())) = ctx.find_at(j, |l| (l == Lex::Past).then_some(())) {
             p.past = true;
             j = e;
             continue;
         }
-        if let Some((e, c)) = ctx.lex.find_at(ctx.toks, j, |l| match l {
+        if let Some((e, c)) = ctx.find_at(j, |l| match l {
             Lex::CountryAdj(c) => Some(c),
             _ => None,
         }) {
@@ -82,7 +76,7 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         }
         let k = ctx.skip_connector(j);
         if k > j || ctx.is(j, "et") {
-            if let Some((e, pf)) = ctx.lex.find_at(ctx.toks, k, |l| match l {
+            if let Some((e, pf)) = ctx.find_at(k, |l| match l {
                 Lex::Portfolio(pf) => Some(pf),
                 _ => None,
             }) {
@@ -92,7 +86,7 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 j = e;
                 continue;
             }
-            if let Some((e, c)) = ctx.lex.find_at(ctx.toks, k, |l| match l {
+            if let Some((e, c)) = ctx.find_at(k, |l| match l {
                 Lex::Country(c) => Some(c),
                 _ => None,
             }) {
@@ -133,7 +127,7 @@ fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
     if ctx.is_any(j, &["le", "la", "l'", "son", "sa", "leur"]) {
         j += 1;
     }
-    if let Some((e, _)) = ctx.lex.find_at(ctx.toks, j, |l| match l {
+    if let Some((e, _)) = ctx.find_at(j, |l| match l {
         Lex::Rank(r) => Some(r),
         _ => None,
     }) {
@@ -211,7 +205,7 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
         if inside {
             continue;
         }
-        let Some((e, r)) = ctx.lex.find_at(ctx.toks, i, |l| match l {
+        let Some((e, r)) = ctx.find_at(i, |l| match l {
             Lex::Rank(r) => Some(r),
             _ => None,
         }) else {
@@ -263,8 +257,7 @@ fn deposed_claims(ctx: &Ctx, persons: &[PersonMention]) -> Vec<DeposedClaim> {
             let start = ctx.toks[j].start;
             let from = (j.saturating_sub(3)..j)
                 .find(|&s| {
-                    ctx.lex
-                        .hits_at(ctx.toks, s)
+                    ctx.hits_at(s)
                         .any(|h| h.end == j && matches!(h.lex, Lex::Office(_) | Lex::Rank(_)))
                 })
                 .map_or(start, |s| ctx.toks[s].start);

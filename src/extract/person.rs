@@ -29,7 +29,7 @@ fn name_token(ctx: &Ctx, i: usize) -> bool {
 
 /// Words that stop a name: places, institutions, titles, calendar words, sentence openers.
 fn blocked(ctx: &Ctx, i: usize) -> bool {
-    ctx.lex.hits_at(ctx.toks, i).any(|h| {
+    ctx.hits_at(i).any(|h| {
         matches!(
             h.lex,
             Lex::Country(_)
@@ -74,8 +74,7 @@ fn titled(ctx: &Ctx, i: usize) -> bool {
     }
     // A rank or office word ending right before.
     (j.saturating_sub(4)..j).any(|s| {
-        ctx.lex
-            .hits_at(ctx.toks, s)
+        ctx.hits_at(s)
             .any(|h| h.end == j && matches!(h.lex, Lex::Rank(_) | Lex::Office(_)))
     })
 }
@@ -96,8 +95,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<PersonMention> {
         if !name_token(ctx, i) {
             // Skip a whole place or institution phrase ("Burkina Faso"), not just its first word.
             i = ctx
-                .lex
-                .hits_at(ctx.toks, i)
+                .hits_at(i)
                 .filter(|h| !matches!(h.lex, Lex::GivenName))
                 .map(|h| h.end)
                 .max()

@@ -60,7 +60,7 @@ fn find_close(ctx: &Ctx, open: usize, c: char) -> Option<usize> {
 }
 
 fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
-    if let Some((e, inv)) = ctx.lex.find_at(ctx.toks, j, |l| match l {
+    if let Some((e, inv)) = ctx.find_at(j, |l| match l {
         Lex::ReportVerb => Some(false),
         Lex::ReportInverted => Some(true),
         _ => None,

@@ -44,7 +44,7 @@ fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
             j += 1;
             continue;
         }
-        if let Some((e, ())) = ctx.lex.find_at(ctx.toks, j, |l| {
+        if let Some((e, ())) = ctx.find_at(j, |l| {
             matches!(
                 l,
                 Lex::Rank(_) | Lex::Office(_) | Lex::Past | Lex::CountryAdj(_)
