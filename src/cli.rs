@@ -129,4 +129,7 @@ pub struct CheckArgs {
     /// Width of the human format.
     #[arg(long, default_value_t = 100)]
     pub width: usize,
+    /// No progress bar (it shows only on a terminal, for runs longer than a second).
+    #[arg(long, short)]
+    pub quiet: bool,
 }

@@ -134,6 +134,21 @@ pub fn discover_scoped(
             }
         }
     }
+    // "./a.md" and "a.md" are one file: drop `.` components before removing repeats.
+    let mut files: Vec<PathBuf> = files
+        .into_iter()
+        .map(|p| {
+            let clean: PathBuf = p
+                .components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .collect();
+            if clean.as_os_str().is_empty() {
+                p
+            } else {
+                clean
+            }
+        })
+        .collect();
     files.sort();
     files.dedup();
     (files, problems)

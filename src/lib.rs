@@ -27,6 +27,20 @@ use crate::kb::{Kb, KbError};
 use crate::lexicon::Lexicon;
 use crate::rules::Params;
 
+/// Reports progress to whoever shows it (the binary's progress bar): called with the number of
+/// documents once they are found, then once per document read.
+#[derive(Clone)]
+pub struct Progress {
+    pub found: std::sync::Arc<dyn Fn(u64) + Send + Sync>,
+    pub done: std::sync::Arc<dyn Fn() + Send + Sync>,
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
 /// What a run is asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -48,6 +62,8 @@ pub struct Options {
     pub scope: config::Scope,
     /// Rule settings per path of the primary evidence.
     pub overrides: Vec<config::Override>,
+    /// Progress callbacks; `None` for silence.
+    pub progress: Option<Progress>,
 }
 
 /// Why a run could not go on.
@@ -149,9 +165,18 @@ pub fn check_documents(
     opts: &Options,
 ) -> Outcome {
     let lex = &lexicon;
+    if let Some(p) = &opts.progress {
+        (p.found)(documents.len() as u64);
+    }
     let claims: Vec<DocClaims> = documents
         .par_iter()
-        .map(|d| extract::extract(d, lex))
+        .map(|d| {
+            let c = extract::extract(d, lex);
+            if let Some(p) = &opts.progress {
+                (p.done)();
+            }
+            c
+        })
         .collect();
     let model = resolve::resolve(&documents, claims, &kb, lex);
     let mut findings: Vec<Finding> = rules::RULES

@@ -125,6 +125,35 @@ fn options(input: InputArgs) -> Result<(Options, Format), ExitCode> {
     Ok((opts, input.format))
 }
 
+/// A progress bar on stderr that appears only once the run has taken a second.
+fn progress_bar() -> crosscheck::Progress {
+    use std::sync::Arc;
+    let bar = indicatif::ProgressBar::hidden();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} reading {pos}/{len} documents {wide_bar} {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let shown = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (b1, b2) = (bar.clone(), bar);
+    crosscheck::Progress {
+        found: Arc::new(move |n| b1.set_length(n)),
+        done: Arc::new(move || {
+            b2.inc(1);
+            if started.elapsed().as_secs() >= 1
+                && !shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+            {
+                b2.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            if b2.length().is_some_and(|l| b2.position() >= l) {
+                b2.finish_and_clear();
+            }
+        }),
+    }
+}
+
 /// Runs the pipeline; a run that cannot go on is reported here.
 fn run(opts: &Options) -> Result<Outcome, ExitCode> {
     crosscheck::check(opts).map_err(|e| {
@@ -170,6 +199,9 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
     opts.changed = args.changed.clone();
+    if !args.quiet && std::io::stderr().is_terminal() {
+        opts.progress = Some(progress_bar());
+    }
     if let Some(path) = &args.baseline {
         match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())

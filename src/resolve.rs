@@ -198,45 +198,76 @@ pub fn phonetic(name: &str) -> String {
     out
 }
 
-/// Whether two name tokens can be spellings of one name.
-pub fn similar_token(a: &str, b: &str) -> bool {
-    let (fa, fb) = (fold(a), fold(b));
-    if fa == fb || phonetic(a) == phonetic(b) {
-        return true;
-    }
-    let len = fa.chars().count().min(fb.chars().count());
-    if len < 4 || fa.chars().next() != fb.chars().next() {
-        return false;
-    }
-    let lev = strsim::levenshtein(&fa, &fb);
-    let plev = strsim::levenshtein(&phonetic(a), &phonetic(b));
-    let allowed = if len >= 9 { 2 } else { 1 };
-    lev.min(plev) <= allowed && strsim::jaro_winkler(&fa, &fb) >= 0.88
+/// A name token's folded and phonetic forms, computed once.
+#[derive(Debug, Clone)]
+struct TokKey {
+    fold: String,
+    phon: String,
+    chars: usize,
 }
 
-/// Whether two full names (given name(s) and surname) can be one person.
-fn similar_name(a: &[String], b: &[String]) -> bool {
-    let (Some(sa), Some(sb)) = (a.last(), b.last()) else {
-        return false;
-    };
-    if !similar_token(sa, sb) {
+impl TokKey {
+    fn new(s: &str) -> Self {
+        let fold = fold(s);
+        TokKey {
+            chars: fold.chars().count(),
+            phon: phonetic(s),
+            fold,
+        }
+    }
+
+    /// Names that may be spellings of one another share their first phonetic letter (and
+    /// `similar_keys` also wants their first folded letter and lengths within two).
+    fn block(&self) -> String {
+        self.phon.chars().take(1).collect()
+    }
+}
+
+fn similar_keys(a: &TokKey, b: &TokKey) -> bool {
+    if a.fold == b.fold || a.phon == b.phon {
+        return true;
+    }
+    let len = a.chars.min(b.chars);
+    if len < 4 || a.fold.chars().next() != b.fold.chars().next() || a.chars.abs_diff(b.chars) > 2 {
         return false;
     }
-    match (a.first(), b.first()) {
-        (Some(ga), Some(gb)) if a.len() > 1 && b.len() > 1 => similar_token(ga, gb),
-        _ => true,
+    let allowed = if len >= 9 { 2 } else { 1 };
+    let lev = strsim::levenshtein(&a.fold, &b.fold);
+    let close = lev <= allowed || strsim::levenshtein(&a.phon, &b.phon) <= allowed;
+    close && strsim::jaro_winkler(&a.fold, &b.fold) >= 0.88
+}
+
+/// Whether two name tokens can be spellings of one name.
+pub fn similar_token(a: &str, b: &str) -> bool {
+    similar_keys(&TokKey::new(a), &TokKey::new(b))
+}
+
+/// A full name's given name and surname keys.
+#[derive(Debug, Clone)]
+struct Form {
+    given: Option<TokKey>,
+    surname: TokKey,
+}
+
+impl Form {
+    fn new(parts: &[String]) -> Option<Self> {
+        let surname = TokKey::new(parts.last()?);
+        let given = (parts.len() > 1).then(|| TokKey::new(&parts[0]));
+        Some(Form { given, surname })
+    }
+
+    /// Whether two full names (given name and surname) can be one person.
+    fn similar(&self, other: &Form) -> bool {
+        similar_keys(&self.surname, &other.surname)
+            && match (&self.given, &other.given) {
+                (Some(a), Some(b)) => similar_keys(a, b),
+                _ => true,
+            }
     }
 }
 
 fn split(name: &str) -> Vec<String> {
     name.split_whitespace().map(str::to_string).collect()
-}
-
-fn block_key(parts: &[String]) -> char {
-    parts
-        .last()
-        .and_then(|s| phonetic(s).chars().next())
-        .unwrap_or(' ')
 }
 
 /// Resolves every person mention of the corpus.
@@ -256,10 +287,23 @@ pub fn resolve<'a>(
         })
         .collect();
     let mut entities: Vec<Entity> = Vec::new();
-    // Representative name forms per entity, for similarity.
-    let mut forms: Vec<Vec<Vec<String>>> = Vec::new();
+    // Name forms per entity, with their keys, for similarity; blocked by the surname's first phonetic
+    // letter so that each mention is compared with a handful of people, not all.
+    let mut forms: Vec<Vec<Form>> = Vec::new();
     let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut blocks: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let add_form = |forms: &mut Vec<Vec<Form>>,
+                    blocks: &mut HashMap<String, Vec<usize>>,
+                    id: usize,
+                    parts: &[String]| {
+        if let Some(f) = Form::new(parts).filter(|_| parts.len() > 1) {
+            let list = blocks.entry(f.surname.block()).or_default();
+            if list.last() != Some(&id) && !list.contains(&id) {
+                list.push(id);
+            }
+            forms[id].push(f);
+        }
+    };
     for (i, p) in kb.persons.iter().enumerate() {
         let id = entities.len();
         entities.push(Entity {
@@ -267,86 +311,86 @@ pub fn resolve<'a>(
             kb: Some(i),
             mentions: Vec::new(),
         });
-        let mut fs = vec![split(&p.name)];
-        for a in p.aliases.iter().chain(&p.wrong) {
-            fs.push(split(a));
+        forms.push(Vec::new());
+        for name in std::iter::once(&p.name).chain(&p.aliases).chain(&p.wrong) {
+            let parts = split(name);
+            exact.insert(fold(name), id);
+            add_form(&mut forms, &mut blocks, id, &parts);
         }
-        for f in &fs {
-            exact.insert(fold(&f.join(" ")), id);
-            blocks.entry(block_key(f)).or_default().push(id);
-        }
-        forms.push(fs);
     }
     let mut person_entity: Vec<Vec<Option<usize>>> =
         claims.iter().map(|c| vec![None; c.persons.len()]).collect();
-    // Full names (and titled lone surnames) first, in document order.
+    // Full names first, in document order.
     for (d, c) in claims.iter().enumerate() {
         for (m, p) in c.persons.iter().enumerate() {
             if p.parts.len() < 2 {
                 continue;
             }
             let key = fold(&p.text());
-            let id = exact.get(&key).copied().or_else(|| {
-                let block = blocks.get(&block_key(&p.parts))?;
+            let known = exact.get(&key).copied();
+            let id = known.or_else(|| {
+                let form = Form::new(&p.parts)?;
+                let block = blocks.get(&form.surname.block())?;
                 let mut cands: Vec<usize> = block
                     .iter()
                     .copied()
-                    .filter(|&e| {
-                        forms[e]
-                            .iter()
-                            .any(|f| f.len() > 1 && similar_name(f, &p.parts))
-                    })
+                    .filter(|&e| forms[e].iter().any(|f| f.similar(&form)))
                     .collect();
                 cands.sort_unstable();
                 cands.dedup();
                 (cands.len() == 1).then(|| cands[0])
             });
             let id = id.unwrap_or_else(|| {
-                let id = entities.len();
                 entities.push(Entity {
                     name: p.text(),
                     kb: None,
                     mentions: Vec::new(),
                 });
                 forms.push(Vec::new());
-                id
+                entities.len() - 1
             });
-            if !forms[id].iter().any(|f| fold(&f.join(" ")) == key) {
-                forms[id].push(p.parts.clone());
-                blocks.entry(block_key(&p.parts)).or_default().push(id);
+            if known.is_none() {
+                add_form(&mut forms, &mut blocks, id, &p.parts);
+                exact.insert(key, id);
             }
-            exact.insert(key, id);
             entities[id].mentions.push((d, m));
             person_entity[d][m] = Some(id);
         }
     }
     // Lone surnames: the same document first, then the whole corpus, exact before similar.
-    let surname_index: BTreeMap<String, Vec<usize>> = {
-        let mut idx: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for (e, fs) in forms.iter().enumerate() {
-            for f in fs.iter().filter(|f| f.len() > 1) {
-                if let Some(s) = f.last() {
-                    let list = idx.entry(fold(s)).or_default();
-                    if !list.contains(&e) {
-                        list.push(e);
-                    }
-                }
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surname_blocks: HashMap<String, Vec<(TokKey, usize)>> = HashMap::new();
+    for (e, fs) in forms.iter().enumerate() {
+        for f in fs {
+            let list = by_surname.entry(f.surname.fold.clone()).or_default();
+            if !list.contains(&e) {
+                list.push(e);
+                surname_blocks
+                    .entry(f.surname.block())
+                    .or_default()
+                    .push((f.surname.clone(), e));
             }
         }
-        idx
-    };
+    }
     for (d, c) in claims.iter().enumerate() {
+        let in_doc: Vec<usize> = {
+            let mut v: Vec<usize> = person_entity[d].iter().flatten().copied().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
         for (m, p) in c.persons.iter().enumerate() {
             if p.parts.len() != 1 {
                 continue;
             }
-            let s = fold(&p.parts[0]);
-            let in_doc: Vec<usize> = person_entity[d].iter().flatten().copied().collect();
-            let pick = |list: Vec<usize>| -> Option<usize> {
-                let mut l = list;
+            let pick = |mut l: Vec<usize>| -> Option<usize> {
                 l.sort_unstable();
                 l.dedup();
-                let local: Vec<usize> = l.iter().copied().filter(|e| in_doc.contains(e)).collect();
+                let local: Vec<usize> = l
+                    .iter()
+                    .copied()
+                    .filter(|e| in_doc.binary_search(e).is_ok())
+                    .collect();
                 if local.len() == 1 {
                     Some(local[0])
                 } else if l.len() == 1 {
@@ -355,15 +399,19 @@ pub fn resolve<'a>(
                     None
                 }
             };
-            let mut id = surname_index.get(&s).and_then(|l| pick(l.clone()));
+            let key = TokKey::new(&p.parts[0]);
+            let mut id = by_surname.get(&key.fold).and_then(|l| pick(l.clone()));
             if id.is_none() {
                 // A misspelt lone surname: anywhere after a title, but only within its own
                 // document without one ("Romuald Agbangla … Agbanla a promis").
-                let similar: Vec<usize> = surname_index
-                    .iter()
-                    .filter(|(k, _)| similar_token(k, &s))
-                    .flat_map(|(_, l)| l.iter().copied())
-                    .filter(|e| !p.weak || in_doc.contains(e))
+                let similar: Vec<usize> = surname_blocks
+                    .get(&key.block())
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, e)| {
+                        similar_keys(k, &key) && (!p.weak || in_doc.binary_search(e).is_ok())
+                    })
+                    .map(|(_, e)| *e)
                     .collect();
                 id = pick(similar);
             }
@@ -446,9 +494,8 @@ mod tests {
     fn different_names_stay_apart() {
         assert!(!similar_token("Traoré", "Touré"));
         assert!(!similar_token("Diarra", "Diallo"));
-        assert!(!similar_name(
-            &split("Oumar Diarra"),
-            &split("Cheick Diarra")
-        ));
+        let form = |n: &str| Form::new(&split(n)).unwrap();
+        assert!(!form("Oumar Diarra").similar(&form("Cheick Diarra")));
+        assert!(form("Abdourahame Tiani").similar(&form("Abdourahamane Tiani")));
     }
 }

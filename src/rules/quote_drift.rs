@@ -89,7 +89,7 @@ struct Alignment {
     pairs: Vec<(usize, usize)>,
 }
 
-fn align(a: &[String], b: &[String]) -> Alignment {
+fn align<T: PartialEq>(a: &[T], b: &[T]) -> Alignment {
     let (n, m) = (a.len(), b.len());
     let mut dp = vec![0u16; (n + 1) * (m + 1)];
     for i in (0..n).rev() {
@@ -209,9 +209,28 @@ fn candidate_pairs(model: &Model, min_words: usize) -> Vec<(QId, QId)> {
             }
         }
     }
+    // Worth aligning: pairs that share enough of the shorter quotation's trigrams — a fifth of them
+    // within one story or for one speaker, half of them otherwise (the same words, another speaker).
+    let trigrams = |q: QId| {
+        model.claims[q.doc].quotes[q.q]
+            .words
+            .len()
+            .saturating_sub(2)
+            .max(1)
+    };
     shared
         .into_iter()
-        .filter(|(_, n)| *n >= 2)
+        .filter(|&((a, b), n)| {
+            let least = trigrams(a).min(trigrams(b)) as f64;
+            let speaker = |q: QId| {
+                let m = model.claims[q.doc].quotes[q.q].speaker?;
+                model.entity_of(q.doc, m)
+            };
+            let related = model.stories[a.doc] == model.stories[b.doc]
+                || speaker(a).is_some_and(|x| speaker(b) == Some(x));
+            let needed = if related { 0.2 } else { 0.5 };
+            n >= 2 && n as f64 >= needed * least
+        })
         .map(|(p, _)| p)
         .collect()
 }
@@ -252,9 +271,43 @@ fn article_pairs(model: &Model, min_words: usize) -> Vec<(QId, QId)> {
     out
 }
 
+/// Every quotation's words as ids (one id per distinct folded word).
+struct Interned {
+    ids: BTreeMap<QId, Vec<u32>>,
+}
+
+impl Interned {
+    fn new(model: &Model) -> Self {
+        let mut vocab: HashMap<&str, u32> = HashMap::new();
+        let mut ids = BTreeMap::new();
+        for (d, c) in model.claims.iter().enumerate() {
+            for (q, quote) in c.quotes.iter().enumerate() {
+                let v = quote
+                    .words
+                    .iter()
+                    .map(|w| {
+                        let next = vocab.len() as u32;
+                        *vocab.entry(w.as_str()).or_insert(next)
+                    })
+                    .collect();
+                ids.insert(QId { doc: d, q }, v);
+            }
+        }
+        Interned { ids }
+    }
+
+    fn get(&self, q: QId) -> &[u32] {
+        self.ids.get(&q).map_or(&[], Vec::as_slice)
+    }
+}
+
 fn pairs(model: &Model, params: &Params) -> Vec<Pair> {
     let mut out = Vec::new();
-    let by_article = article_pairs(model, params.quote_min_words);
+    let interned = Interned::new(model);
+    let by_article: std::collections::BTreeSet<(QId, QId)> =
+        article_pairs(model, params.quote_min_words)
+            .into_iter()
+            .collect();
     let mut candidates = candidate_pairs(model, params.quote_min_words);
     candidates.extend(by_article.iter().copied());
     candidates.sort();
@@ -269,7 +322,23 @@ fn pairs(model: &Model, params: &Params) -> Vec<Pair> {
         } else {
             (qb, qa)
         };
-        let al = align(&short.words, &long.words);
+        // Word for word the same, or found whole in the other: a repeat or a partial quotation.
+        let n = short.words.len();
+        if long.words.windows(n).any(|w| w == short.words.as_slice()) {
+            out.push(Pair {
+                a,
+                b,
+                identical: true,
+            });
+            continue;
+        }
+        // Align on interned word ids: integer comparisons in the quadratic loop.
+        let (sa, sb) = if qa.words.len() <= qb.words.len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let al = align(interned.get(sa), interned.get(sb));
         // One article quoted twice need only share a third of its words to be one text.
         let floor = if by_article.contains(&(a, b)) {
             params.quote_similarity.min(0.3)
