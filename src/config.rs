@@ -149,7 +149,7 @@ pub fn parse(shown: &str, text: &str, base: &Path) -> Result<Config, ConfigError
         path: shown.to_string(),
         text: text.to_string(),
         message,
-        span: span.map(|r| (r.start, r.end.max(r.start + 1).min(text.len().max(1)))),
+        span: span.map(|r| crate::text::char_span(text, r.start, r.end)),
     };
     let raw: RawConfig =
         toml::from_str(text).map_err(|e| err(e.message().trim().to_string(), e.span()))?;

@@ -370,7 +370,9 @@ fn parse_document(
                         ),
                         span: e
                             .span()
-                            .map(|s| (open_end + s.start, open_end + s.end.max(s.start + 1)))
+                            .map(|s| {
+                                crate::text::char_span(&text, open_end + s.start, open_end + s.end)
+                            })
                             .map(|(s, e)| (s.min(close_start), e.min(close_start.max(s)))),
                         text: Some(text.clone()),
                         fatal: false,
@@ -389,6 +391,24 @@ fn parse_document(
     } else if let Some((d, end)) = date_line(rest) {
         meta.date = Some((d, DateSource::DateLine));
         body_start = bom + end;
+    }
+    // An empty article is almost always a failed export: say so, and read it anyway.
+    if text.trim().is_empty() {
+        problems.push(InputProblem {
+            path: path.clone(),
+            message: "empty file: nothing to check".into(),
+            span: None,
+            text: None,
+            fatal: false,
+        });
+    } else if text[body_start.min(text.len())..].trim().is_empty() {
+        problems.push(InputProblem {
+            path: path.clone(),
+            message: "no text after the front matter: nothing to check".into(),
+            span: None,
+            text: None,
+            fatal: false,
+        });
     }
     if let Some(m) = manifest {
         // The document's own metadata wins; the manifest fills what it lacks.
@@ -504,7 +524,7 @@ fn load_manifests(
                 message: format!("manifest is not valid: {}", e.message()),
                 span: e
                     .span()
-                    .map(|s| (s.start, s.end.max(s.start + 1).min(src.len()))),
+                    .map(|s| crate::text::char_span(&src, s.start, s.end)),
                 text: Some(src.clone()),
                 fatal: false,
             }),

@@ -256,7 +256,7 @@ impl Kb {
             path: path.to_string(),
             text: text.clone(),
             message,
-            span: span.map(|r| (r.start, r.end.max(r.start + 1))),
+            span: span.map(|r| crate::text::char_span(&text, r.start, r.end)),
         };
         let raw: RawKb =
             toml::from_str(&text).map_err(|e| err(e.message().to_string(), e.span()))?;

@@ -2,6 +2,22 @@
 
 mod cli;
 
+/// Writes a line to stderr; a closed stderr (`… 2>&1 | head`) is not worth a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// Writes to stderr as is (diagnostics end with their own newline).
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -45,7 +61,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS,
             ),
             None => {
-                eprintln!("error: no rule `{id}`; `crosscheck rules` lists them");
+                say!("error: no rule `{id}`; `crosscheck rules` lists them");
                 ExitCode::from(2)
             }
         },
@@ -61,9 +77,11 @@ fn emit(s: &str, code: ExitCode) -> ExitCode {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => code,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // A closed pipe (`crosscheck … | head`) ends the output quietly; the status still says
+        // what the run found.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
         Err(e) => {
-            eprintln!("error: cannot write the report: {e}");
+            say!("error: cannot write the report: {e}");
             ExitCode::from(2)
         }
     }
@@ -94,7 +112,7 @@ fn load_config(args: &ConfigArgs) -> Result<Config, ExitCode> {
     match path {
         None => Ok(Config::default()),
         Some(p) => config::load(&p).map_err(|e| {
-            eprint!(
+            say_raw!(
                 "{}",
                 report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
             );
@@ -158,11 +176,11 @@ fn progress_bar() -> crosscheck::Progress {
 fn run(opts: &Options) -> Result<Outcome, ExitCode> {
     crosscheck::check(opts).map_err(|e| {
         match e {
-            RunError::Kb(e) => eprint!(
+            RunError::Kb(e) => say_raw!(
                 "{}",
                 report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
             ),
-            RunError::Changed(m) => eprintln!("error: --changed: {m}"),
+            RunError::Changed(m) => say!("error: --changed: {m}"),
         }
         ExitCode::from(2)
     })
@@ -171,7 +189,7 @@ fn run(opts: &Options) -> Result<Outcome, ExitCode> {
 fn report_problems(out: &Outcome, width: usize) -> bool {
     let mut fatal = false;
     for p in &out.problems {
-        eprint!("{}", report::render_problem(p, width, false));
+        say_raw!("{}", report::render_problem(p, width, false));
         fatal |= p.fatal;
     }
     fatal
@@ -186,7 +204,7 @@ fn check(args: CheckArgs) -> ExitCode {
         if d.as_os_str() == "-" {
             let mut text = String::new();
             if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text) {
-                eprintln!("error: cannot read the draft from standard input: {e}");
+                say!("error: cannot read the draft from standard input: {e}");
                 return ExitCode::from(2);
             }
             let name = args
@@ -209,7 +227,7 @@ fn check(args: CheckArgs) -> ExitCode {
         {
             Ok(b) => opts.baseline = Some(b),
             Err(e) => {
-                eprintln!("error: {}: not a usable baseline: {e}", path.display());
+                say!("error: {}: not a usable baseline: {e}", path.display());
                 return ExitCode::from(2);
             }
         }
@@ -221,10 +239,10 @@ fn check(args: CheckArgs) -> ExitCode {
     if let Some(path) = &args.write_baseline {
         if let Err(e) = report::write_atomically(path, out.baseline_candidates.to_json().as_bytes())
         {
-            eprintln!("error: cannot write the baseline {}: {e}", path.display());
+            say!("error: cannot write the baseline {}: {e}", path.display());
             return ExitCode::from(2);
         }
-        eprintln!(
+        say!(
             "wrote {} accepted findings to {}",
             out.baseline_candidates.findings.len(),
             path.display()
@@ -236,14 +254,14 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let out = if args.fix {
         if opts.stdin_draft.is_some() {
-            eprintln!("error: --fix cannot write to standard input; use --diff");
+            say!("error: --fix cannot write to standard input; use --diff");
             return ExitCode::from(2);
         }
         let plan = report::plan_fixes(&out);
         match report::apply_fixes(&plan) {
-            Ok((files, edits)) => eprintln!("fixed {edits} issues in {files} files"),
+            Ok((files, edits)) => say!("fixed {edits} issues in {files} files"),
             Err(e) => {
-                eprintln!("error: {e}");
+                say!("error: {e}");
                 return ExitCode::from(2);
             }
         }

@@ -81,13 +81,14 @@ impl Folded {
             return (s, s);
         }
         let s = self.raw_offset(start);
-        // The end maps to the start of the next raw char after the last folded byte.
+        // The end is the start of the raw char after the one that produced the last folded byte
+        // (a raw char may fold to several bytes: "œ" → "oe").
         let last = self.raw_offset(end - 1);
-        let mut e = self.raw_offset(end);
-        if e <= last {
-            e = last + 1;
+        let mut k = end;
+        while k < self.map.len() - 1 && self.map[k] as usize == last {
+            k += 1;
         }
-        (s, e)
+        (s, self.map[k] as usize)
     }
 }
 
@@ -213,6 +214,23 @@ fn push(toks: &mut Vec<Token>, raw: &str, start: usize, end: usize, kind: TokKin
     });
 }
 
+/// A span made non-empty and kept on char boundaries: an empty span (a parser pointing between two
+/// chars) grows to cover the next char, and both ends are clamped to the text.
+pub fn char_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut s = start.min(text.len());
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = end.clamp(s, text.len());
+    if e == s {
+        e = text[s..].chars().next().map_or(s, |c| s + c.len_utf8());
+    }
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    (s, e)
+}
+
 /// Line starts of a text, for 1-based line/column lookup.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -254,6 +272,26 @@ mod tests {
         let i = f.text.find("oedipe").unwrap();
         let (s, e) = f.raw_range(i, i + "oedipe".len());
         assert_eq!(&raw[s..e], "Œdipe");
+    }
+
+    #[test]
+    fn a_range_inside_one_expanded_char_covers_the_whole_char() {
+        for raw in ["œ", "ß", "Æ", "Cœur"] {
+            let f = Folded::new(raw);
+            let i = f.text.find(['o', 's', 'a']).unwrap();
+            let (s, e) = f.raw_range(i, i + 1);
+            assert!(
+                raw.is_char_boundary(s) && raw.is_char_boundary(e) && e > s,
+                "{raw:?}: {s}..{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn char_spans_stay_on_boundaries() {
+        assert_eq!(char_span("aé", 1, 1), (1, 3));
+        assert_eq!(char_span("aé", 2, 2), (1, 3));
+        assert_eq!(char_span("a", 5, 9), (1, 1));
     }
 
     #[test]

@@ -105,29 +105,69 @@ fn finding_diag(out: &Outcome, f: &Finding) -> Diag {
             .collect()
     };
     let named = |s: Source| NamedSource::new(out.path_of(s), out.text_of(s).to_string());
+    // miette cannot draw a snippet of a line tens of thousands of columns wide (it panics past
+    // 65,535): such evidence is listed as `path:line:col: label` instead.
+    let mut locator = super::Locator::new(out);
+    let mut listed = |s: Source| -> Option<String> {
+        let text = out.text_of(s);
+        let wide = f.evidence.iter().filter(|e| e.source == s).any(|e| {
+            let a = text[..e.start.min(text.len())]
+                .rfind('\n')
+                .map_or(0, |i| i + 1);
+            let b = text[e.start.min(text.len())..]
+                .find('\n')
+                .map_or(text.len(), |i| e.start + i);
+            b - a > 10_000
+        });
+        wide.then(|| {
+            f.evidence
+                .iter()
+                .filter(|e| e.source == s)
+                .map(|e| {
+                    let p = locator.place(e);
+                    format!("\n  {}:{}:{}: {}", p.path, p.line, p.column, e.label)
+                })
+                .collect()
+        })
+    };
+    let mut part =
+        |s: Source, message: String| -> (String, Option<NamedSource<String>>, Vec<LabeledSpan>) {
+            match listed(s) {
+                Some(lines) => (format!("{message}{lines}"), None, Vec::new()),
+                None => (message, Some(named(s)), labels_for(s)),
+            }
+        };
     let related = sources
         .iter()
         .skip(1)
-        .map(|&s| Diag {
-            message: match s {
+        .map(|&s| {
+            let message = match s {
                 Source::Doc(d) => format!("also in {}", out.documents[d].path),
                 Source::Kb(k) => format!("knowledge base {}", out.kb.files[k].path),
-            },
-            code: None,
-            severity: miette::Severity::Advice,
-            help: None,
-            src: Some(named(s)),
-            labels: labels_for(s),
-            related: Vec::new(),
+            };
+            let (message, src, labels) = part(s, message);
+            Diag {
+                message,
+                code: None,
+                severity: miette::Severity::Advice,
+                help: None,
+                src,
+                labels,
+                related: Vec::new(),
+            }
         })
         .collect();
+    let (message, src, labels) = match sources.first() {
+        Some(&s) => part(s, f.message.clone()),
+        None => (f.message.clone(), None, Vec::new()),
+    };
     Diag {
-        message: f.message.clone(),
+        message,
         code: Some(format!("{}({})", f.rule, f.kind.as_str())),
         severity: level(f.severity),
         help: f.help.clone(),
-        src: sources.first().map(|&s| named(s)),
-        labels: sources.first().map(|&s| labels_for(s)).unwrap_or_default(),
+        src,
+        labels,
         related,
     }
 }
