@@ -145,7 +145,7 @@ fn output_is_identical_whatever_the_thread_count() {
             .unwrap()
             .stdout
     };
-    for format in ["json", "human"] {
+    for format in ["json", "human", "short", "sarif", "github"] {
         let one = run("1", format);
         assert!(!one.is_empty());
         assert_eq!(one, run("4", format), "{format}");

@@ -107,3 +107,38 @@ pub fn apply_fixes(plan: &[FileFix]) -> Result<(usize, usize), String> {
     }
     Ok((files, edits))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_changed_since_it_was_read_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("d.md");
+        std::fs::write(&p, "édité entre-temps").unwrap();
+        let plan = vec![FileFix {
+            path: p.to_string_lossy().into_owned(),
+            original: "Carte".into(),
+            fixed: "Charte".into(),
+            edits: 1,
+        }];
+        let err = apply_fixes(&plan).unwrap_err();
+        assert!(err.contains("changed on disk"), "{err}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "édité entre-temps");
+    }
+
+    #[test]
+    fn the_diff_shows_changed_lines_only() {
+        let plan = vec![FileFix {
+            path: "d.md".into(),
+            original: "a\nCarte\nb".into(),
+            fixed: "a\nCharte\nb".into(),
+            edits: 1,
+        }];
+        assert_eq!(
+            render_diff(&plan),
+            "--- a/d.md\n+++ b/d.md\n@@ -2,1 +2,1 @@\n-Carte\n+Charte\n"
+        );
+    }
+}
