@@ -185,9 +185,13 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
             };
             b.saturating_sub(a) <= reach && !(a..b).any(|k| ctx.sentence_end(k))
         };
-        let nearest = dates
+        // Dates are in text order: only those a few words around the event word are looked at.
+        let from = dates.partition_point(|d| d.tok_end + 8 < i);
+        let nearest = dates[from..]
             .iter()
+            .take_while(|d| d.tok_start <= e + 16)
             .enumerate()
+            .map(|(k, d)| (from + k, d))
             .filter(|(_, d)| in_sentence(d) && !dateline(ctx, d))
             .min_by_key(|(_, d)| {
                 if d.tok_start >= e {

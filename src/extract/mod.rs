@@ -184,6 +184,8 @@ pub(crate) struct Ctx<'a> {
     pub lex: &'a Lexicon,
     /// Token index → person mention starting there.
     pub person_at: Vec<Option<usize>>,
+    /// Token index → person mention ending just before it (its `tok_end`).
+    pub person_end: Vec<Option<usize>>,
     /// Token index → the lexicon phrases starting there, longest first.
     pub hits: Vec<Vec<Hit>>,
 }
@@ -271,6 +273,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
         toks,
         lex,
         person_at: vec![None; toks.len() + 1],
+        person_end: vec![None; toks.len() + 1],
         hits: hit_table(toks, lex),
     };
     let mut out = DocClaims {
@@ -279,6 +282,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     };
     for (i, p) in out.persons.iter().enumerate() {
         ctx.person_at[p.tok_start] = Some(i);
+        ctx.person_end[p.tok_end] = Some(i);
     }
     let (offices, ranks, deposed) = office::extract(&ctx, &out.persons);
     out.offices = offices;
@@ -322,6 +326,7 @@ pub fn named_in_text(text: &str, lex: &Lexicon) -> Option<NamedMention> {
         toks: &toks,
         lex,
         person_at: vec![None; toks.len() + 1],
+        person_end: vec![None; toks.len() + 1],
         hits: hit_table(&toks, lex),
     };
     named::extract(&ctx).0.into_iter().next()

@@ -368,11 +368,18 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
     }
     // "Organisation de sûreté maritime du golfe de Guinée (OSMGG)": lower-case nouns stop the
     // forward reading, but an acronym in parentheses vouches for the whole run back to the head.
+    let mut starts: std::collections::HashMap<usize, usize> = named
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.tok_start, i))
+        .collect();
+    let mut ends: std::collections::HashMap<usize, usize> = named
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.tok_end, i))
+        .collect();
     for open in 0..toks.len() {
-        if !ctx.is(open, "(")
-            || !is_acronym(ctx, open + 1)
-            || named.iter().any(|n| n.tok_end == open)
-        {
+        if !ctx.is(open, "(") || !is_acronym(ctx, open + 1) || ends.contains_key(&open) {
             continue;
         }
         let floor = open.saturating_sub(14);
@@ -416,12 +423,16 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         };
         // A shorter reading from the same head ("Banque ouest-africaine" before "de
         // développement (BOAD)") is replaced, keeping its index for the acronyms that point at it.
-        let idx = match named.iter().position(|n| n.tok_start == head) {
+        let idx = match starts.get(&head).copied() {
             Some(i) => {
+                ends.remove(&named[i].tok_end);
+                ends.insert(mention.tok_end, i);
                 named[i] = mention;
                 i
             }
             None => {
+                starts.insert(head, named.len());
+                ends.insert(mention.tok_end, named.len());
                 named.push(mention);
                 named.len() - 1
             }

@@ -169,14 +169,14 @@ pub(super) fn extract(
             if !ctx.is(k, ",") {
                 k -= 1;
             }
-            holder = persons.iter().position(|m| m.tok_end == k);
+            holder = ctx.person_end.get(k).copied().flatten();
         }
         if holder.is_none()
             && p.tok_start >= 3
             && ctx.is_any(p.tok_start - 1, &["le", "la", "l'", "son", "sa"])
             && ctx.is(p.tok_start - 2, ",")
         {
-            holder = persons.iter().position(|m| m.tok_end == p.tok_start - 2);
+            holder = ctx.person_end.get(p.tok_start - 2).copied().flatten();
         }
         if let Some(h) = holder {
             let start = toks[p.tok_start].start;

@@ -125,10 +125,12 @@ fn speaker_before(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<u
             return person_after(ctx, j + 1);
         }
         if is_reporting_verb(ctx, j).is_some() {
-            // The subject is the last person named before the verb.
-            return persons
-                .iter()
-                .rposition(|m| m.tok_end <= j && m.tok_end + 3 >= j && m.tok_start > floor);
+            // The subject is the last person named before the verb, ending at most three
+            // words before it.
+            return (j.saturating_sub(3)..=j)
+                .rev()
+                .find_map(|k| ctx.person_end[k])
+                .filter(|&m| persons[m].tok_start > floor);
         }
     }
     None
@@ -139,6 +141,7 @@ fn speaker_before(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<u
 fn source_text_before(
     ctx: &Ctx,
     named: &[NamedMention],
+    named_at: &std::collections::HashMap<usize, usize>,
     open: usize,
 ) -> (Option<String>, Option<String>) {
     let floor = open.saturating_sub(20);
@@ -160,7 +163,7 @@ fn source_text_before(
             }
         }
         if head.is_none() {
-            if let Some(n) = named.iter().find(|n| n.tok_start == j) {
+            if let Some(n) = named_at.get(&j).map(|&k| &named[k]) {
                 head = Some(ctx.raw[n.start..n.end].to_string());
             } else if ctx.is_lex(j, |l| l == Lex::DocHead) {
                 head = Some(ctx.raw[ctx.toks[j].start..ctx.toks[j].end].to_lowercase());
@@ -180,17 +183,19 @@ fn source_text_before(
 /// sentence, or else in the sentence before.
 fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<usize> {
     let sentence_start = |from: usize| {
+        // Sentences longer than this are run-on text, not a sentence to look back through.
+        let floor = from.saturating_sub(80);
         let mut k = from;
-        while k > 0 && !ctx.sentence_end(k - 1) {
+        while k > floor && !ctx.sentence_end(k - 1) {
             k -= 1;
         }
         k
     };
     let s0 = sentence_start(open);
     let first_in = |a: usize, b: usize| {
-        persons
-            .iter()
-            .position(|m| m.tok_start >= a && m.tok_start < b)
+        (a..b)
+            .find_map(|k| ctx.person_at[k])
+            .filter(|&m| m < persons.len())
     };
     first_in(s0, open).or_else(|| {
         let s1 = sentence_start(s0.checked_sub(1)?);
@@ -199,6 +204,11 @@ fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<
 }
 
 pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMention]) -> Vec<Quote> {
+    let named_at: std::collections::HashMap<usize, usize> = named
+        .iter()
+        .enumerate()
+        .map(|(k, n)| (n.tok_start, k))
+        .collect();
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None;
     let mut i = 0;
@@ -251,7 +261,7 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         if speaker.is_none() {
             speaker = speaker_before(ctx, persons, i);
         }
-        let (source_text, article) = source_text_before(ctx, named, i);
+        let (source_text, article) = source_text_before(ctx, named, &named_at, i);
         let source_text = if speaker.is_none() { source_text } else { None };
         if let Some(s) = speaker {
             last_speaker = Some((s, close));

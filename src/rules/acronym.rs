@@ -426,11 +426,10 @@ fn language_name(code: &str) -> &'static str {
 fn first_per_doc<'a, T: std::ops::Deref<Target = Def>>(
     it: impl Iterator<Item = &'a T>,
 ) -> Vec<&'a T> {
-    let mut seen = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for d in it {
-        if !seen.contains(&d.doc) {
-            seen.push(d.doc);
+        if seen.insert(d.doc) {
             out.push(d);
         }
     }

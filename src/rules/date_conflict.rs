@@ -69,7 +69,10 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for ((_, event), ds) in groups {
+    for ((_, event), mut ds) in groups {
+        // One claim per document and date: repeats add nothing, and keep the comparisons few.
+        let mut seen = std::collections::BTreeSet::new();
+        ds.retain(|x| seen.insert((x.doc, x.date)));
         let clash = |a: &Dated, b: &Dated| {
             a.doc != b.doc
                 && a.date.day.is_some()

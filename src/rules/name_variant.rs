@@ -132,8 +132,9 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 };
                 let mut evidence = Vec::new();
                 let mut seen = Vec::new();
+                let mut seen_set = std::collections::BTreeSet::new();
                 for (d, s, e, raw) in ms {
-                    if !seen.contains(d) {
+                    if seen_set.insert(*d) {
                         seen.push(*d);
                         let text = model.docs[*d].text[*s..*e].to_string();
                         evidence.push(doc_evidence(

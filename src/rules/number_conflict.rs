@@ -82,7 +82,18 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for ((_, what, whose), counts) in groups {
+    for ((_, what, whose), mut counts) in groups {
+        // One count per document and value: repeats add nothing, and keep the comparisons few.
+        let mut seen = std::collections::BTreeSet::new();
+        counts.retain(|c| {
+            seen.insert((
+                c.doc,
+                c.claim.low,
+                c.claim.high,
+                c.claim.final_figure,
+                c.claim.event,
+            ))
+        });
         if distinct(counts.iter().map(|c| c.doc)).len() < 2 {
             continue;
         }

@@ -92,7 +92,10 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for (e, claims) in by_entity {
+    for (e, mut claims) in by_entity {
+        // One claim per document and rank: repeats add nothing, and keep the pairs few.
+        let mut seen = std::collections::BTreeSet::new();
+        claims.retain(|c| seen.insert((c.doc, c.rank)));
         let entity = &model.entities[e];
         // The knowledge base first.
         if let Some(p) = entity.kb.map(|k| &model.kb.persons[k]) {

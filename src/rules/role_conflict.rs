@@ -116,7 +116,10 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for (e, claims) in by_entity {
+    for (e, mut claims) in by_entity {
+        // One claim per document and office: repeats add nothing, and keep the pairs few.
+        let mut seen = std::collections::BTreeSet::new();
+        claims.retain(|c| seen.insert((c.doc, c.office.clone())));
         let entity = &model.entities[e];
         let kb_person = entity.kb.map(|k| &model.kb.persons[k]);
         // Against the knowledge base: a claim no office held at the document's date allows.

@@ -375,11 +375,10 @@ fn place_named(model: &Model, key: &str) -> bool {
 }
 
 fn first_per_doc<'a>(it: impl Iterator<Item = &'a Mention>) -> Vec<&'a Mention> {
-    let mut seen = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for m in it {
-        if !seen.contains(&m.doc) {
-            seen.push(m.doc);
+        if seen.insert(m.doc) {
             out.push(m);
         }
     }
