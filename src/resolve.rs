@@ -107,7 +107,10 @@ fn stories(claims: &[DocClaims], person_entity: &[Vec<Option<usize>>]) -> Vec<us
         }
     }
     let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
-    let cap = (n / 2).max(50);
+    // An anchor shared by very many documents (a country, a head of state across an archive)
+    // says nothing about which story two of them tell, and counting its pairs would cost the
+    // square of its documents: only anchors shared by a few dozen documents link stories.
+    let cap = 40.min(n.max(2));
     for docs in anchors.values().filter(|d| d.len() > 1 && d.len() <= cap) {
         for (i, a) in docs.iter().enumerate() {
             for b in &docs[i + 1..] {
