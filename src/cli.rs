@@ -87,6 +87,12 @@ pub struct InputArgs {
     /// Use no knowledge base at all: compare the articles with each other only.
     #[arg(long, conflicts_with = "kb")]
     pub no_kb: bool,
+    /// Add this lexicon (TOML, shaped like `rules/lexicon/fr.toml`) to the built-in one: house
+    /// offices, given names, counted nouns, and `[ignore] patterns` (regular expressions) for
+    /// boilerplate the extractors must skip. In addition to those the configuration names.
+    /// Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
     #[command(flatten)]
     pub config: ConfigArgs,
 }

@@ -20,6 +20,8 @@ struct RawConfig {
     #[serde(default)]
     kb: Vec<String>,
     #[serde(default)]
+    lexicon: Vec<String>,
+    #[serde(default)]
     rules: RawRules,
     #[serde(default)]
     params: RawParams,
@@ -102,6 +104,8 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// Knowledge-base files, resolved against the configuration's folder.
     pub kb: Vec<PathBuf>,
+    /// User lexicons, resolved against the configuration's folder.
+    pub lexicon: Vec<PathBuf>,
     pub disabled: Vec<String>,
     /// Severity per rule id, replacing what the rule reports.
     pub levels: BTreeMap<String, Severity>,
@@ -156,6 +160,7 @@ pub fn parse(shown: &str, text: &str, base: &Path) -> Result<Config, ConfigError
     let mut cfg = Config {
         path: Some(PathBuf::from(shown)),
         kb: raw.kb.iter().map(|k| base.join(k)).collect(),
+        lexicon: raw.lexicon.iter().map(|k| base.join(k)).collect(),
         ..Config::default()
     };
     let rule_ids = |list: &[toml::Spanned<String>]| -> Result<Vec<String>, ConfigError> {
@@ -271,12 +276,18 @@ impl Config {
             .iter()
             .map(|p| p.to_string_lossy().into_owned())
             .collect();
+        let lexicon: Vec<String> = self
+            .lexicon
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
         let mut s = format!(
-            "# from: {}\nkb = [{}]\n\n[rules]\ndisable = [{}]\nlevels = {{ {} }}\n\n[params]\nsame-time-window-days = {}\nquote-similarity = {}\nquote-min-words = {}\n\n[files]\ninclude = [{}]\nexclude = [{}]\n",
+            "# from: {}\nkb = [{}]\nlexicon = [{}]\n\n[rules]\ndisable = [{}]\nlevels = {{ {} }}\n\n[params]\nsame-time-window-days = {}\nquote-similarity = {}\nquote-min-words = {}\n\n[files]\ninclude = [{}]\nexclude = [{}]\n",
             self.path
                 .as_ref()
                 .map_or("defaults".to_string(), |p| p.to_string_lossy().to_string()),
             list(&kb),
+            list(&lexicon),
             list(&self.disabled),
             levels(&self.levels),
             self.params.same_time_window_days,

@@ -111,6 +111,15 @@ pub fn discover_scoped(
             files.push(root.clone());
             continue;
         }
+        if !root.is_dir() {
+            // A FIFO, a socket or a device: reading it could block or never end.
+            problems.push(problem(
+                display(root),
+                "not a regular file or a folder: not read".into(),
+                true,
+            ));
+            continue;
+        }
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name();

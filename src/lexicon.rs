@@ -174,10 +174,22 @@ pub struct Counted {
     pub forms: Vec<String>,
 }
 
-/// A language pack as written in TOML.
+/// Text the extractors skip: regular expressions (Rust `regex` syntax, multi-line mode, so `^` and
+/// `$` match at line ends) for boilerplate such as "Lire aussi" links, photo credits or
+/// advertisements. Matched text is blanked before extraction; offsets are unchanged.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Ignore {
+    #[serde(default)]
+    pub patterns: Vec<toml::Spanned<String>>,
+}
+
+/// A language pack as written in TOML. A user lexicon has the same shape; its lists are added to
+/// the built-in pack's.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pack {
+    #[serde(default)]
     pub language: String,
     #[serde(default)]
     pub country: Vec<Country>,
@@ -209,6 +221,61 @@ pub struct Pack {
     pub event: Vec<Event>,
     #[serde(default)]
     pub counted: Vec<Counted>,
+    #[serde(default)]
+    pub ignore: Ignore,
+}
+
+impl Pack {
+    /// Adds another pack's entries (a user lexicon) to this one.
+    pub fn extend(&mut self, other: Pack) {
+        self.country.extend(other.country);
+        self.region.extend(other.region);
+        self.office.extend(other.office);
+        self.portfolio.extend(other.portfolio);
+        self.rank.extend(other.rank);
+        self.names.document_heads.extend(other.names.document_heads);
+        self.names
+            .organisation_heads
+            .extend(other.names.organisation_heads);
+        self.relation.extend(other.relation);
+        self.reporting.verbs.extend(other.reporting.verbs);
+        self.reporting.inverted.extend(other.reporting.inverted);
+        self.reporting
+            .prepositions
+            .extend(other.reporting.prepositions);
+        self.stopwords.words.extend(other.stopwords.words);
+        self.given_names.names.extend(other.given_names.names);
+        // Months and weekdays are positional (1 = January…): a user pack may add forms only by
+        // giving the whole list again, which then replaces the built-in one.
+        if !other.calendar.months.is_empty() {
+            self.calendar.months = other.calendar.months;
+        }
+        if !other.calendar.weekdays.is_empty() {
+            self.calendar.weekdays = other.calendar.weekdays;
+        }
+        self.time.past_markers.extend(other.time.past_markers);
+        self.time.present_markers.extend(other.time.present_markers);
+        self.numbers.words.extend(other.numbers.words);
+        self.numbers.approximate.extend(other.numbers.approximate);
+        self.numbers.lower_bound.extend(other.numbers.lower_bound);
+        self.numbers.upper_bound.extend(other.numbers.upper_bound);
+        self.numbers.about.extend(other.numbers.about);
+        self.numbers
+            .counted_nouns
+            .extend(other.numbers.counted_nouns);
+        self.event.extend(other.event);
+        self.counted.extend(other.counted);
+        self.ignore.patterns.extend(other.ignore.patterns);
+    }
+}
+
+/// A user lexicon that could not be used, with its place in the file when there is one.
+#[derive(Debug, Clone)]
+pub struct LexiconError {
+    pub path: String,
+    pub text: String,
+    pub message: String,
+    pub span: Option<(usize, usize)>,
 }
 
 /// What a phrase of the lexicon means. Indices point into the pack's lists.
@@ -254,6 +321,8 @@ pub struct Lexicon {
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
     /// Folded number words → value ("onze" → 11).
     number_words: HashMap<String, u64>,
+    /// Every `[ignore]` pattern as one alternation, if there are any.
+    ignore: Option<regex::Regex>,
 }
 
 /// A lexicon phrase found at a token position.
@@ -269,6 +338,98 @@ impl Lexicon {
     pub fn from_toml(src: &str) -> Result<Self, toml::de::Error> {
         let pack: Pack = toml::from_str(src)?;
         Ok(Self::compile(pack))
+    }
+
+    /// The built-in pack extended with user lexicons (`(shown path, text)`), each checked: TOML
+    /// errors, unknown keys and regular expressions that do not compile point into their file.
+    pub fn with_user_packs(files: &[(String, String)]) -> Result<Self, LexiconError> {
+        let mut pack: Pack = match toml::from_str(DEFAULT_FR) {
+            Ok(p) => p,
+            Err(_) => return Ok(Self::default_fr()),
+        };
+        for (path, text) in files {
+            let err = |message: String, span: Option<std::ops::Range<usize>>| LexiconError {
+                path: path.clone(),
+                text: text.clone(),
+                message,
+                span: span.map(|r| crate::text::char_span(text, r.start, r.end)),
+            };
+            let user: Pack =
+                toml::from_str(text).map_err(|e| err(e.message().trim().to_string(), e.span()))?;
+            if !user.language.is_empty() && user.language != pack.language {
+                return Err(err(
+                    format!(
+                        "this lexicon is for language `{}`, but the built-in pack is `{}`",
+                        user.language, pack.language
+                    ),
+                    None,
+                ));
+            }
+            for p in &user.ignore.patterns {
+                if let Err(e) = regex::Regex::new(p.get_ref()) {
+                    let detail = e.to_string();
+                    let last = detail.lines().last().unwrap_or("invalid").trim();
+                    return Err(err(
+                        format!(
+                            "this pattern does not compile: {}",
+                            last.trim_start_matches("error: ")
+                        ),
+                        Some(p.span()),
+                    ));
+                }
+            }
+            pack.extend(user);
+        }
+        let lex = Self::compile(pack);
+        if let Some(Err(e)) = lex.ignore_source().map(|s| regex::Regex::new(&s)) {
+            return Err(LexiconError {
+                path: files.last().map(|f| f.0.clone()).unwrap_or_default(),
+                text: String::new(),
+                message: format!("the ignore patterns together do not compile: {e}"),
+                span: None,
+            });
+        }
+        Ok(lex)
+    }
+
+    /// The combined `[ignore]` regular expression, multi-line.
+    fn ignore_source(&self) -> Option<String> {
+        if self.pack.ignore.patterns.is_empty() {
+            return None;
+        }
+        let alts: Vec<String> = self
+            .pack
+            .ignore
+            .patterns
+            .iter()
+            .map(|p| format!("(?:{})", p.get_ref()))
+            .collect();
+        Some(format!("(?m){}", alts.join("|")))
+    }
+
+    /// `text` with what the `[ignore]` patterns match blanked (every byte but line breaks made a
+    /// space, so offsets and lines stay put); borrowed unchanged when nothing matches.
+    pub fn blank_ignored<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let Some(re) = &self.ignore else {
+            return std::borrow::Cow::Borrowed(text);
+        };
+        let mut out: Option<Vec<u8>> = None;
+        for m in re.find_iter(text) {
+            let bytes = out.get_or_insert_with(|| text.as_bytes().to_vec());
+            for b in &mut bytes[m.start()..m.end()] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        match out {
+            // Whole chars were replaced by ASCII spaces, so the bytes are still UTF-8.
+            Some(bytes) => std::borrow::Cow::Owned(
+                String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            ),
+            None => std::borrow::Cow::Borrowed(text),
+        }
     }
 
     /// The pack compiled into the binary.
@@ -293,6 +454,7 @@ impl Lexicon {
                 numbers: Numbers::default(),
                 event: vec![],
                 counted: vec![],
+                ignore: Ignore::default(),
             }),
         }
     }
@@ -427,12 +589,15 @@ impl Lexicon {
             // Longest first, so the first hit of a kind is the most specific.
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
-        Lexicon {
+        let mut lex = Lexicon {
             pack,
             phrases,
             relation_cues,
             number_words,
-        }
+            ignore: None,
+        };
+        lex.ignore = lex.ignore_source().and_then(|s| regex::Regex::new(&s).ok());
+        lex
     }
 
     /// Every lexicon phrase that starts at token `i`, longest first.
@@ -510,6 +675,26 @@ mod tests {
         let lex = Lexicon::from_toml(DEFAULT_FR).expect("rules/lexicon/fr.toml parses");
         assert_eq!(lex.pack.language, "fr");
         assert!(!lex.pack.country.is_empty());
+    }
+
+    #[test]
+    fn a_user_pack_adds_phrases_and_blanks_ignored_text() {
+        let user = "[[office]]\nid = \"prefect\"\nclass = \"prefect\"\nlabel = \"préfet\"\nforms = [\"préfet\", \"préfète\"]\n\n[given_names]\nnames = [\"Zaïnab\"]\n\n[ignore]\npatterns = [\"(?i)^crédit photo.*$\"]\n";
+        let lex = Lexicon::with_user_packs(&[("house.toml".into(), user.into())])
+            .expect("a valid user pack");
+        let toks = tokenize("La préfète Zaïnab Sow");
+        assert!(lex.is_at(&toks, 1, |l| matches!(l, Lex::Office(_))));
+        assert!(lex.is_at(&toks, 2, |l| l == Lex::GivenName));
+        let text = "Un fait.\nCrédit photo : Agence Été\nFin.";
+        let blanked = lex.blank_ignored(text);
+        assert_eq!(blanked.len(), text.len(), "offsets are kept");
+        assert_eq!(blanked.lines().nth(1).map(str::trim), Some(""));
+        assert_eq!(blanked.lines().nth(2), Some("Fin."));
+        // Nothing matched: the text is borrowed, not copied.
+        assert!(matches!(
+            lex.blank_ignored("Rien."),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! The pipeline runs one way: corpus → text → extract → kb/resolve → rules → report. This file is
 //! that pipeline as one function; it prints nothing.
 
+// Library code reports errors; it never panics on them (tests may unwrap).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod config;
 pub mod corpus;
 pub mod extract;
@@ -46,6 +49,8 @@ impl std::fmt::Debug for Progress {
 pub struct Options {
     pub paths: Vec<PathBuf>,
     pub kb: Vec<PathBuf>,
+    /// User lexicons (TOML, the language pack's shape) added to the built-in pack.
+    pub lexicons: Vec<PathBuf>,
     pub params: Params,
     pub disabled: Vec<String>,
     /// Per-rule severities that replace what the rule reports.
@@ -73,6 +78,8 @@ pub enum RunError {
     Kb(KbError),
     /// `--changed` could not ask git for the changed files.
     Changed(String),
+    /// A user lexicon is unreadable or invalid (with its place in the file).
+    Lexicon(lexicon::LexiconError),
 }
 
 /// Everything a run produced, for the report stage.
@@ -133,9 +140,29 @@ pub fn load_kb(paths: &[PathBuf], lex: &Lexicon) -> Result<Kb, KbError> {
     Ok(kb)
 }
 
+/// The built-in language pack extended with the user lexicons named; an unreadable or invalid one
+/// fails the run.
+pub fn load_lexicon(paths: &[PathBuf]) -> Result<Lexicon, lexicon::LexiconError> {
+    if paths.is_empty() {
+        return Ok(Lexicon::default_fr());
+    }
+    let mut files = Vec::new();
+    for p in paths {
+        let shown = p.to_string_lossy().replace('\\', "/");
+        let text = std::fs::read_to_string(p).map_err(|e| lexicon::LexiconError {
+            path: shown.clone(),
+            text: String::new(),
+            message: format!("cannot read the lexicon: {e}"),
+            span: None,
+        })?;
+        files.push((shown, text));
+    }
+    Lexicon::with_user_packs(&files)
+}
+
 /// Runs the whole pipeline over the corpus.
 pub fn check(opts: &Options) -> Result<Outcome, RunError> {
-    let lex = Lexicon::default_fr();
+    let lex = load_lexicon(&opts.lexicons).map_err(RunError::Lexicon)?;
     let kb = load_kb(&opts.kb, &lex).map_err(RunError::Kb)?;
     let mut corpus = corpus::load_scoped(&opts.paths, &|p| opts.scope.admits(p));
     let mut drafts = opts.drafts.clone();

@@ -130,9 +130,12 @@ fn options(input: InputArgs) -> Result<(Options, Format), ExitCode> {
         config.kb.clone()
     };
     kb.extend(input.kb);
+    let mut lexicons = config.lexicon.clone();
+    lexicons.extend(input.lexicon);
     let opts = Options {
         paths: input.paths,
         kb,
+        lexicons,
         params: config.params,
         disabled: config.disabled,
         levels: config.levels,
@@ -181,6 +184,10 @@ fn run(opts: &Options) -> Result<Outcome, ExitCode> {
                 report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
             ),
             RunError::Changed(m) => say!("error: --changed: {m}"),
+            RunError::Lexicon(e) => say_raw!(
+                "{}",
+                report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
+            ),
         }
         ExitCode::from(2)
     })

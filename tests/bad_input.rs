@@ -588,13 +588,9 @@ fn a_fifo_named_on_the_command_line_does_not_hang_the_run() {
     assert_eq!(run.documents(), 1);
 }
 
+/// A FIFO (or socket, or device) named on the command line is refused by name, not walked.
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: a path named on the command line that is neither a file nor a folder (a FIFO, a \
-            socket, a device) is skipped without a word and the run exits 0: src/corpus.rs \
-            `discover` walks it as a folder, and walkdir yields only the root entry, which is not \
-            a file. Expected: an error naming it (`pipe.txt: not a regular file`) and exit 2, as \
-            for any input that could not be read."]
 fn a_fifo_named_on_the_command_line_is_reported() {
     let (dir, _) = corpus();
     let made = Command::new("mkfifo")
@@ -607,7 +603,7 @@ fn a_fifo_named_on_the_command_line_is_reported() {
     }
     let run = check(dir.path(), &["corpus", "pipe.txt"]);
     run.assert_code(2);
-    run.assert_stderr("pipe.txt", "not a regular file");
+    run.assert_stderr("pipe.txt", "not a regular file or a folder");
     assert_eq!(run.documents(), 1);
 }
 
@@ -664,6 +660,49 @@ fn an_unreadable_knowledge_base_exits_2() {
     let run = check_with(dir.path(), "--kb", "nowhere.toml");
     run.assert_code(2);
     run.assert_stderr("nowhere.toml", "cannot read the knowledge base");
+}
+
+#[test]
+fn a_user_lexicon_regex_that_does_not_compile_points_at_the_pattern_and_exits_2() {
+    let (dir, _) = corpus();
+    write(
+        &dir.path().join("house.toml"),
+        "[ignore]\npatterns = [\n  \"^Lire aussi.*$\",\n  \"^Photo ?: (AFP\",\n]\n",
+    );
+    let run = check_with(dir.path(), "--lexicon", "house.toml");
+    run.assert_code(2);
+    run.assert_stderr("house.toml:4:", "does not compile");
+    run.assert_stderr("house.toml", "unclosed group");
+    assert!(run.stdout.is_empty(), "no report from a refused run");
+    // Named by the configuration instead: the same refusal.
+    write(
+        &dir.path().join("crosscheck.toml"),
+        "lexicon = [\"house.toml\"]\n",
+    );
+    let mut c = crosscheck(dir.path());
+    c.args(["check", "--format", "json", "corpus"]);
+    let run = output(c);
+    run.assert_code(2);
+    run.assert_stderr("house.toml:4:", "does not compile");
+}
+
+#[test]
+fn a_malformed_or_missing_user_lexicon_exits_2() {
+    let (dir, _) = corpus();
+    write(
+        &dir.path().join("house.toml"),
+        "[[office]]\nid = \"mayor\"\nclass = \"mayor\"\nlabel = \"maire\"\nform = [\"maire\"]\n",
+    );
+    let run = check_with(dir.path(), "--lexicon", "house.toml");
+    run.assert_code(2);
+    run.assert_stderr("house.toml:5:1", "unknown field `form`");
+    let run = check_with(dir.path(), "--lexicon", "nowhere.toml");
+    run.assert_code(2);
+    run.assert_stderr("nowhere.toml", "cannot read the lexicon");
+    write(&dir.path().join("en.toml"), "language = \"en\"\n");
+    let run = check_with(dir.path(), "--lexicon", "en.toml");
+    run.assert_code(2);
+    run.assert_stderr("en.toml", "language `en`");
 }
 
 #[test]

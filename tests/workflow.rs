@@ -387,3 +387,40 @@ fn sarif_is_structurally_valid() {
     }
     insta::assert_snapshot!("format_sarif", String::from_utf8_lossy(&out.stdout));
 }
+
+#[test]
+fn a_user_lexicon_blanks_boilerplate_before_extraction() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    draft(&corpus, "a.md", DIOP_FOREIGN);
+    // The contradiction sits in a "read also" teaser, which a newsroom does not want checked.
+    draft(
+        &corpus,
+        "b.md",
+        "+++\ndate = 2023-09-19\n+++\nLes trois pays ont signé la charte.\n\nÀ lire aussi : Abdoulaye Diop, ministre de la Défense du Mali, à Niamey\n\nLa réunion a duré deux jours.\n",
+    );
+    let run = |extra: &[&str]| {
+        let out = crosscheck()
+            .current_dir(dir.path())
+            .args(["check", "corpus", "--no-kb", "--format", "json"])
+            .args(extra)
+            .output()
+            .unwrap();
+        json(&out)["findings"].as_array().unwrap().len()
+    };
+    assert!(
+        run(&[]) > 0,
+        "without the lexicon the teaser contradicts a.md"
+    );
+    std::fs::write(
+        dir.path().join("house.toml"),
+        "[ignore]\npatterns = [\"^À lire aussi\\\\b.*$\"]\n",
+    )
+    .unwrap();
+    assert_eq!(
+        run(&["--lexicon", "house.toml"]),
+        0,
+        "the teaser is skipped"
+    );
+}

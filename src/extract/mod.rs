@@ -265,11 +265,13 @@ fn hit_table(toks: &[Token], lex: &Lexicon) -> Vec<Vec<Hit>> {
 
 /// Reads every claim of one document.
 pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
-    let toks = tokenize(&doc.text);
+    // Boilerplate the lexicon's `[ignore]` patterns match is blanked; offsets are unchanged.
+    let text = lex.blank_ignored(&doc.text);
+    let toks = tokenize(&text);
     let body_tok = toks.partition_point(|t| t.start < doc.body_start);
     let toks = &toks[body_tok..];
     let mut ctx = Ctx {
-        raw: &doc.text,
+        raw: &text,
         toks,
         lex,
         person_at: vec![None; toks.len() + 1],
