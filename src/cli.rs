@@ -25,7 +25,11 @@ pub enum Command {
     /// Check a corpus: report where its articles contradict each other or the knowledge base.
     Check(CheckArgs),
     /// Print every claim read from the articles, with spans and the person each name resolved to.
-    Claims(InputArgs),
+    Claims(ClaimsArgs),
+    /// Store a corpus' claims in an index file, so that drafts can be checked against it without
+    /// reading the corpus again (`crosscheck check --index FILE --draft …`). An existing index
+    /// is updated: only files whose size, modification time and content changed are read again.
+    Index(IndexArgs),
     /// List the rules with their kind and default level.
     Rules,
     /// Print the documentation of one rule.
@@ -72,12 +76,38 @@ pub struct ConfigArgs {
     pub config: Option<PathBuf>,
 }
 
-/// What to read and with which knowledge: shared by `check` and `claims`.
+/// Arguments of `crosscheck claims`.
 #[derive(Debug, clap::Args)]
-pub struct InputArgs {
+pub struct ClaimsArgs {
     /// Files and folders to read (`.txt`, `.md`); folders are walked recursively in sorted order.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// Arguments of `crosscheck index`.
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// Files and folders to index (`.txt`, `.md`), as `check` reads them.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The index file to write (atomically), or to update if it exists.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// User lexicons, as for `check`: an index is only usable with the same ones.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// What to read and with which knowledge: shared by `check` and `claims`.
+#[derive(Debug, clap::Args)]
+pub struct InputArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -100,8 +130,24 @@ pub struct InputArgs {
 #[derive(Debug, clap::Args)]
 #[command(group = clap::ArgGroup::new("draft_or_changed").args(["draft", "changed"]).multiple(true))]
 pub struct CheckArgs {
+    /// Files and folders to read (`.txt`, `.md`); folders are walked recursively in sorted order.
+    #[arg(required_unless_present = "index", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub input: InputArgs,
+    /// Check the drafts against this claim index (`crosscheck index`) instead of a corpus read
+    /// now. The index must be current: a file changed since it was built makes the run fail.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "paths",
+        requires = "draft_or_changed"
+    )]
+    pub index: Option<PathBuf>,
+    /// With `--index`: how many indexed documents each run compares the drafts with — those that
+    /// share the most, and the rarest, names, titles, acronyms, quotations and places with them.
+    #[arg(long, value_name = "N", default_value_t = crosscheck::index::DEFAULT_NEIGHBOURS, requires = "index")]
+    pub neighbours: usize,
     /// Drafts to check against the corpus (`--draft a.md b.md`, repeatable; `-` reads standard
     /// input). Only findings with evidence in a draft are reported, and only they set the exit status.
     #[arg(long, value_name = "FILE", num_args = 1..)]

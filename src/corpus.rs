@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::time::PartialDate;
 
 /// Where a document's date comes from, most authoritative first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, Deserialize)]
 pub enum DateSource {
     FrontMatter,
     DateLine,
@@ -32,7 +32,7 @@ impl DateSource {
 }
 
 /// What is known about a document besides its text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, Deserialize)]
 pub struct Meta {
     pub date: Option<(PartialDate, DateSource)>,
     pub title: Option<String>,
@@ -81,7 +81,7 @@ pub fn wanted(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
-fn display(path: &Path) -> String {
+pub(crate) fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
@@ -170,7 +170,7 @@ fn describe_walk_error(err: &walkdir::Error) -> String {
     }
 }
 
-fn io_message(e: &std::io::Error) -> String {
+pub(crate) fn io_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         std::io::ErrorKind::NotFound => "no such file (deleted while running?)".into(),
@@ -288,14 +288,23 @@ fn read_document(
     path: &Path,
     manifest: Option<&ManifestEntry>,
 ) -> Result<(Document, Vec<InputProblem>), InputProblem> {
-    let shown = display(path);
     let bytes = std::fs::read(path).map_err(|e| {
         problem(
-            shown.clone(),
+            display(path),
             format!("cannot read: {}", io_message(&e)),
             true,
         )
     })?;
+    document_from_bytes(path, bytes, manifest)
+}
+
+/// A document from a file's bytes: refused if binary or not UTF-8.
+pub(crate) fn document_from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    manifest: Option<&ManifestEntry>,
+) -> Result<(Document, Vec<InputProblem>), InputProblem> {
+    let shown = display(path);
     if bytes.contains(&0) {
         return Err(problem(
             shown,
@@ -497,14 +506,14 @@ struct ManifestEntryRaw {
 }
 
 #[derive(Debug, Clone)]
-struct ManifestEntry {
+pub(crate) struct ManifestEntry {
     date: Option<PartialDate>,
     outlet: Option<String>,
     title: Option<String>,
 }
 
 /// Reads the `sources.toml` of every folder that holds a document.
-fn load_manifests(
+pub(crate) fn load_manifests(
     files: &[PathBuf],
     problems: &mut Vec<InputProblem>,
 ) -> BTreeMap<PathBuf, ManifestEntry> {

@@ -10,7 +10,7 @@ use crate::finding::{Finding, Source};
 use crate::text::fold;
 
 /// An inline suppression read from a document's comments.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suppression {
     /// Byte range of the document it covers.
     pub start: usize,

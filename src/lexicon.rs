@@ -323,6 +323,9 @@ pub struct Lexicon {
     number_words: HashMap<String, u64>,
     /// Every `[ignore]` pattern as one alternation, if there are any.
     ignore: Option<regex::Regex>,
+    /// A hash of the sources the pack was built from: claims read with another pack (a stored
+    /// index) cannot be mixed with this one's.
+    pub fingerprint: u64,
 }
 
 /// A lexicon phrase found at a token position.
@@ -337,7 +340,9 @@ impl Lexicon {
     /// Parses and compiles a pack; the error is the TOML parser's, with its span.
     pub fn from_toml(src: &str) -> Result<Self, toml::de::Error> {
         let pack: Pack = toml::from_str(src)?;
-        Ok(Self::compile(pack))
+        let mut lex = Self::compile(pack);
+        lex.fingerprint = xxhash_rust::xxh3::xxh3_64(src.as_bytes());
+        Ok(lex)
     }
 
     /// The built-in pack extended with user lexicons (`(shown path, text)`), each checked: TOML
@@ -380,7 +385,14 @@ impl Lexicon {
             }
             pack.extend(user);
         }
-        let lex = Self::compile(pack);
+        let mut lex = Self::compile(pack);
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(DEFAULT_FR.as_bytes());
+        for (_, text) in files {
+            h.update(&(text.len() as u64).to_le_bytes());
+            h.update(text.as_bytes());
+        }
+        lex.fingerprint = h.digest();
         if let Some(Err(e)) = lex.ignore_source().map(|s| regex::Regex::new(&s)) {
             return Err(LexiconError {
                 path: files.last().map(|f| f.0.clone()).unwrap_or_default(),
@@ -595,6 +607,7 @@ impl Lexicon {
             relation_cues,
             number_words,
             ignore: None,
+            fingerprint: 0,
         };
         lex.ignore = lex.ignore_source().and_then(|s| regex::Regex::new(&s).ok());
         lex

@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod extract;
 pub mod filter;
 pub mod finding;
+pub mod index;
 pub mod kb;
 pub mod lexicon;
 pub mod report;
@@ -19,7 +20,7 @@ pub mod rules;
 pub mod text;
 pub mod time;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -80,6 +81,8 @@ pub enum RunError {
     Changed(String),
     /// A user lexicon is unreadable or invalid (with its place in the file).
     Lexicon(lexicon::LexiconError),
+    /// A claim index cannot be built or used: missing, foreign, damaged or stale.
+    Index(index::IndexError),
 }
 
 /// Everything a run produced, for the report stage.
@@ -100,6 +103,9 @@ pub struct Outcome {
     /// Every finding the run would report without a baseline, as a baseline keys them
     /// (`--write-baseline`).
     pub baseline_candidates: filter::Baseline,
+    /// With `--index`: how many documents the index holds (`documents` are the drafts and the
+    /// indexed documents they were compared with).
+    pub indexed: Option<usize>,
 }
 
 impl Outcome {
@@ -183,9 +189,123 @@ pub fn check(opts: &Options) -> Result<Outcome, RunError> {
     ))
 }
 
+/// Builds or updates the claim index at `out` for the corpus the options name (their paths,
+/// scope and lexicons).
+pub fn build_index(opts: &Options, out: &Path) -> Result<index::BuildReport, RunError> {
+    let lex = load_lexicon(&opts.lexicons).map_err(RunError::Lexicon)?;
+    index::build(
+        &opts.paths,
+        &|p| opts.scope.admits(p),
+        &lex,
+        out,
+        opts.progress.as_ref(),
+    )
+    .map_err(RunError::Index)
+}
+
+/// Checks the drafts the options name against a claim index instead of a corpus read now: the
+/// index must be current (no indexed file changed since), and each draft is compared with the
+/// `neighbours` indexed documents that share the most (and rarest) names, titles, acronyms,
+/// quotations and places with the drafts.
+pub fn check_with_index(
+    opts: &Options,
+    index_path: &Path,
+    neighbours: usize,
+) -> Result<Outcome, RunError> {
+    let lex = load_lexicon(&opts.lexicons).map_err(RunError::Lexicon)?;
+    let kb = load_kb(&opts.kb, &lex).map_err(RunError::Kb)?;
+    let mut idx = index::Index::open(index_path, &lex).map_err(RunError::Index)?;
+    let mut drafts = opts.drafts.clone();
+    if let Some(range) = &opts.changed {
+        let changed = corpus::changed_files(range).map_err(RunError::Changed)?;
+        drafts.extend(changed.into_iter().filter(|p| corpus::wanted(p)));
+    }
+    // An indexed file under review as a draft is read afresh: its changes do not make the
+    // index stale.
+    let draft_abs: Vec<String> = drafts
+        .iter()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let stale: Vec<(String, &'static str)> = idx
+        .stale()
+        .into_iter()
+        .filter(|(abs, _)| !draft_abs.contains(abs))
+        .collect();
+    if !stale.is_empty() {
+        return Err(RunError::Index(idx.stale_error(&stale)));
+    }
+    let mut read = corpus::load(&drafts);
+    if let Some((name, text)) = &opts.stdin_draft {
+        corpus::add_stdin_draft(&mut read, name, text.clone());
+    }
+    let draft_claims: Vec<DocClaims> = read
+        .documents
+        .par_iter()
+        .map(|d| extract::extract(d, &lex))
+        .collect();
+    // A draft that is an indexed file takes that file's place in the corpus order.
+    let by_abs: std::collections::HashMap<&str, usize> = idx
+        .entries()
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.abs.as_str(), i))
+        .collect();
+    let place: Vec<Option<usize>> = read
+        .documents
+        .iter()
+        .map(|d| {
+            let abs = std::fs::canonicalize(&d.path).ok()?;
+            by_abs.get(abs.to_string_lossy().as_ref()).copied()
+        })
+        .collect();
+    let mut keys: Vec<u64> = draft_claims.iter().flat_map(index::keys).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let skip: Vec<usize> = place.iter().flatten().copied().collect();
+    let chosen = idx.neighbours(&keys, neighbours, &skip);
+    let mut slots: Vec<(usize, usize, Document, Option<DocClaims>)> = Vec::new();
+    for e in chosen {
+        let (doc, claims) = idx.document(e).map_err(RunError::Index)?;
+        slots.push((e, 0, doc, Some(claims)));
+    }
+    let extra = idx.entries().len();
+    for (n, ((mut doc, claims), at)) in read
+        .documents
+        .into_iter()
+        .zip(draft_claims)
+        .zip(place)
+        .enumerate()
+    {
+        doc.draft = true;
+        slots.push((at.unwrap_or(extra), n, doc, Some(claims)));
+    }
+    slots.sort_by_key(|s| (s.0, s.1));
+    let (documents, known): (Vec<Document>, Vec<Option<DocClaims>>) =
+        slots.into_iter().map(|(_, _, d, c)| (d, c)).unzip();
+    let total = idx.entries().len();
+    let mut out = check_prepared(documents, known, read.problems, kb, lex, opts);
+    out.indexed = Some(total);
+    Ok(out)
+}
+
 /// The pipeline from documents already read.
 pub fn check_documents(
     documents: Vec<Document>,
+    problems: Vec<InputProblem>,
+    kb: Kb,
+    lexicon: Lexicon,
+    opts: &Options,
+) -> Outcome {
+    let none = vec![None; documents.len()];
+    check_prepared(documents, none, problems, kb, lexicon, opts)
+}
+
+/// The pipeline from documents already read, some with their claims already extracted (from an
+/// index, with the same lexicon): `known[i]` is document `i`'s claims, or `None` to extract them.
+pub fn check_prepared(
+    documents: Vec<Document>,
+    known: Vec<Option<DocClaims>>,
     problems: Vec<InputProblem>,
     kb: Kb,
     lexicon: Lexicon,
@@ -197,8 +317,9 @@ pub fn check_documents(
     }
     let claims: Vec<DocClaims> = documents
         .par_iter()
-        .map(|d| {
-            let c = extract::extract(d, lex);
+        .zip(known)
+        .map(|(d, known)| {
+            let c = known.unwrap_or_else(|| extract::extract(d, lex));
             if let Some(p) = &opts.progress {
                 (p.done)();
             }
@@ -283,5 +404,6 @@ pub fn check_documents(
         suppressed,
         baselined,
         baseline_candidates,
+        indexed: None,
     }
 }

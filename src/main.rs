@@ -19,11 +19,14 @@ macro_rules! say_raw {
 }
 
 use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, Color, Command, ConfigArgs, FailOn, Format, InputArgs};
+use cli::{
+    CheckArgs, ClaimsArgs, Cli, Color, Command, ConfigArgs, FailOn, Format, IndexArgs, InputArgs,
+};
 use crosscheck::config::{self, Config};
 use crosscheck::filter::Baseline;
 use crosscheck::finding::Severity;
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Claims(args) => claims(args),
+        Command::Index(args) => index(args),
         Command::Rules => {
             let mut s = String::new();
             for r in RULES {
@@ -122,7 +126,7 @@ fn load_config(args: &ConfigArgs) -> Result<Config, ExitCode> {
 }
 
 /// The run's options from the configuration and the input arguments.
-fn options(input: InputArgs) -> Result<(Options, Format), ExitCode> {
+fn options(paths: Vec<PathBuf>, input: InputArgs) -> Result<(Options, Format), ExitCode> {
     let config = load_config(&input.config)?;
     let mut kb = if input.no_kb {
         Vec::new()
@@ -133,7 +137,7 @@ fn options(input: InputArgs) -> Result<(Options, Format), ExitCode> {
     let mut lexicons = config.lexicon.clone();
     lexicons.extend(input.lexicon);
     let opts = Options {
-        paths: input.paths,
+        paths,
         kb,
         lexicons,
         params: config.params,
@@ -175,22 +179,69 @@ fn progress_bar() -> crosscheck::Progress {
     }
 }
 
+/// Reports a run that cannot go on.
+fn run_error(e: RunError) -> ExitCode {
+    match e {
+        RunError::Kb(e) => say_raw!(
+            "{}",
+            report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
+        ),
+        RunError::Changed(m) => say!("error: --changed: {m}"),
+        RunError::Lexicon(e) => say_raw!(
+            "{}",
+            report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
+        ),
+        RunError::Index(e) => say!("error: {e}"),
+    }
+    ExitCode::from(2)
+}
+
+/// `crosscheck index`.
+fn index(args: IndexArgs) -> ExitCode {
+    let config = match load_config(&args.config) {
+        Ok(c) => c,
+        Err(c) => return c,
+    };
+    let mut lexicons = config.lexicon.clone();
+    lexicons.extend(args.lexicon);
+    let mut opts = Options {
+        paths: args.paths,
+        lexicons,
+        scope: config.scope,
+        ..Options::default()
+    };
+    if !args.quiet && std::io::stderr().is_terminal() {
+        opts.progress = Some(progress_bar());
+    }
+    let started = std::time::Instant::now();
+    let report = match crosscheck::build_index(&opts, &args.output) {
+        Ok(r) => r,
+        Err(e) => return run_error(e),
+    };
+    let mut fatal = false;
+    for p in &report.problems {
+        say_raw!("{}", report::render_problem(p, 100, false));
+        fatal |= p.fatal;
+    }
+    say!(
+        "indexed {} documents into {} in {:.2} s: {} read and analysed, {} unchanged, {} removed",
+        report.documents,
+        args.output.display(),
+        started.elapsed().as_secs_f64(),
+        report.extracted,
+        report.reused,
+        report.removed
+    );
+    if fatal {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 /// Runs the pipeline; a run that cannot go on is reported here.
 fn run(opts: &Options) -> Result<Outcome, ExitCode> {
-    crosscheck::check(opts).map_err(|e| {
-        match e {
-            RunError::Kb(e) => say_raw!(
-                "{}",
-                report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
-            ),
-            RunError::Changed(m) => say!("error: --changed: {m}"),
-            RunError::Lexicon(e) => say_raw!(
-                "{}",
-                report::render_error(&e.path, &e.text, &e.message, e.span, 100, false)
-            ),
-        }
-        ExitCode::from(2)
-    })
+    crosscheck::check(opts).map_err(run_error)
 }
 
 fn report_problems(out: &Outcome, width: usize) -> bool {
@@ -203,7 +254,7 @@ fn report_problems(out: &Outcome, width: usize) -> bool {
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let (mut opts, format) = match options(args.input) {
+    let (mut opts, format) = match options(args.paths, args.input) {
         Ok(o) => o,
         Err(c) => return c,
     };
@@ -239,7 +290,11 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
-    let out = match run(&opts) {
+    let result = match &args.index {
+        Some(idx) => crosscheck::check_with_index(&opts, idx, args.neighbours).map_err(run_error),
+        None => run(&opts),
+    };
+    let out = match result {
         Ok(o) => o,
         Err(c) => return c,
     };
@@ -304,8 +359,8 @@ fn check(args: CheckArgs) -> ExitCode {
     emit(&text, code)
 }
 
-fn claims(input: InputArgs) -> ExitCode {
-    let (opts, format) = match options(input) {
+fn claims(args: ClaimsArgs) -> ExitCode {
+    let (opts, format) = match options(args.paths, args.input) {
         Ok(o) => o,
         Err(c) => return c,
     };

@@ -4,7 +4,9 @@
 use std::fmt;
 
 /// A date known to the year, the month or the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct PartialDate {
     pub year: i32,
     pub month: Option<u8>,

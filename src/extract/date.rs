@@ -1,14 +1,14 @@
 //! Dates written in prose: "samedi 16 septembre 2023", "le 26 juillet", "en septembre 2023",
 //! "mi-mai". A document without metadata gets the latest full date it mentions, marked inferred.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Ctx;
 use crate::lexicon::Lex;
 use crate::time::{PartialDate, days_in_month};
 
 /// A date as written; `year` may be missing ("le 26 juillet").
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DateMention {
     pub start: usize,
     pub end: usize,
@@ -16,9 +16,9 @@ pub struct DateMention {
     pub month: Option<u8>,
     pub day: Option<u8>,
     pub weekday: Option<u8>,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "crate::extract::internal")]
     pub tok_start: usize,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "crate::extract::internal")]
     pub tok_end: usize,
 }
 
@@ -151,7 +151,7 @@ pub(super) fn infer(dates: &[DateMention]) -> Option<PartialDate> {
 }
 
 /// An event of a kind that happens once per story, with the date the sentence gives it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventDate {
     pub event: u16,
     /// Span of the event word and the date together.

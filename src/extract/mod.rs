@@ -10,7 +10,7 @@ mod person;
 mod quote;
 mod relation;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::lexicon::{Hit, Lex, Lexicon, RelationType};
@@ -21,17 +21,35 @@ pub use date::{DateMention, EventDate};
 pub use named::initials;
 pub use number::CountClaim;
 
+thread_local! {
+    static HIDE_INTERNAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a field only the pipeline needs (token indices, per-word spans) is left out: it is
+/// when the claims are shown (`crosscheck claims`), and kept when they are stored in an index.
+pub(crate) fn internal<T>(_: &T) -> bool {
+    HIDE_INTERNAL.with(std::cell::Cell::get)
+}
+
+/// Runs `f` (a serialisation) with the pipeline-only fields left out.
+pub fn without_internal_fields<R>(f: impl FnOnce() -> R) -> R {
+    HIDE_INTERNAL.with(|h| h.set(true));
+    let r = f();
+    HIDE_INTERNAL.with(|h| h.set(false));
+    r
+}
+
 /// A person's name as written: `parts` are the raw name tokens ("Assimi", "Goïta").
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PersonMention {
     pub start: usize,
     pub end: usize,
     pub parts: Vec<String>,
     /// A lone surname read without a title before it: kept only if it matches a known person.
     pub weak: bool,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "crate::extract::internal")]
     pub tok_start: usize,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "crate::extract::internal")]
     pub tok_end: usize,
 }
 
@@ -42,7 +60,7 @@ impl PersonMention {
 }
 
 /// "X holds office O (portfolios P, country C)".
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OfficeClaim {
     pub holder: usize,
     pub start: usize,
@@ -55,7 +73,7 @@ pub struct OfficeClaim {
 }
 
 /// "X has rank R".
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RankClaim {
     pub holder: usize,
     pub start: usize,
@@ -64,7 +82,7 @@ pub struct RankClaim {
 }
 
 /// "X is <relation> Y".
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RelationClaim {
     pub subject: usize,
     pub object: usize,
@@ -74,7 +92,7 @@ pub struct RelationClaim {
 }
 
 /// Y is described as overthrown, without saying by whom ("le président déchu Y").
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DeposedClaim {
     pub person: usize,
     pub start: usize,
@@ -82,7 +100,7 @@ pub struct DeposedClaim {
 }
 
 /// Whether a named thing is a text (charter, treaty) or a body (alliance, community).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NamedClass {
     Document,
@@ -90,7 +108,7 @@ pub enum NamedClass {
 }
 
 /// A named document or organisation: "Charte du Liptako-Gourma", "Alliance des États du Sahel".
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NamedMention {
     pub start: usize,
     pub end: usize,
@@ -105,14 +123,14 @@ pub struct NamedMention {
     pub proper: Vec<String>,
     /// What a text is "on": the first noun after "sur la" ("Charte de Malabo sur la paix" → "paix").
     pub topic: Option<String>,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "crate::extract::internal")]
     pub tok_end: usize,
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "crate::extract::internal")]
     pub tok_start: usize,
 }
 
 /// "Long form (ACR)", possibly with a language ("CEDEAO en anglais").
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AcronymClaim {
     pub acronym: String,
     pub start: usize,
@@ -125,14 +143,14 @@ pub struct AcronymClaim {
 }
 
 /// A quotation with what is known of who said it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Quote {
     pub start: usize,
     pub end: usize,
     /// Folded words of the quotation.
     pub words: Vec<String>,
     /// Raw byte span of each word.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "crate::extract::internal")]
     pub word_spans: Vec<(usize, usize)>,
     pub speaker: Option<usize>,
     /// A text quoted rather than a person ("la charte prévoit (art. 6) que …"), with its article.
@@ -142,7 +160,7 @@ pub struct Quote {
 }
 
 /// Every claim read from one document.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DocClaims {
     pub persons: Vec<PersonMention>,
     pub offices: Vec<OfficeClaim>,

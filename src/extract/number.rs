@@ -1,14 +1,14 @@
 //! Counts: "54 morts", "au moins 30 000 sinistrés", "une cinquantaine de morts", "onze États
 //! membres", "des dizaines de déplacés" — each read as the interval of values it allows.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Ctx;
 use crate::lexicon::Lex;
 use crate::text::{TokKind, fold};
 
 /// A count of something, as the interval of values the wording allows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CountClaim {
     pub start: usize,
     pub end: usize,

@@ -170,7 +170,8 @@ pub fn render_claims_json(out: &Outcome) -> String {
             claims: c,
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&docs).unwrap_or_default();
+    let mut s = crate::extract::without_internal_fields(|| serde_json::to_string_pretty(&docs))
+        .unwrap_or_default();
     s.push('\n');
     s
 }

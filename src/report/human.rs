@@ -202,6 +202,12 @@ pub fn render_human(out: &Outcome, width: usize, color: bool) -> String {
     if out.baselined > 0 {
         s.push_str(&format!(", {} in the baseline", out.baselined));
     }
+    if let Some(total) = out.indexed {
+        s.push_str(&format!(
+            " (the drafts were compared with the {} closest of {total} indexed documents)",
+            out.documents.iter().filter(|d| !d.draft).count()
+        ));
+    }
     s.push('\n');
     s
 }
