@@ -171,6 +171,10 @@ pub struct Counted {
     /// The count grows over time (a toll): a later, higher figure is an update.
     #[serde(default)]
     pub accumulates: bool,
+    /// The count moves both ways over time (missing people found, hostages freed): figures of
+    /// different dates are not compared.
+    #[serde(default)]
+    pub changes: bool,
     pub forms: Vec<String>,
 }
 

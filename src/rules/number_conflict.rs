@@ -38,7 +38,8 @@ mean one outlet copied it wrong.
 - Approximations that cover each other: "une cinquantaine" and 54; "au moins 30 000" and
   "plus de 35 000"; "près de 40" and 42.
 - A toll that rises in a later article (an update), for counts that accumulate (dead, injured,
-  displaced, missing).
+  displaced, arrested).
+- Counts that move both ways over time (missing people, hostages) given on different days.
 - Vague plurals ("des dizaines de morts", "des milliers de déplacés").
 - Counts tied to different events in their sentences (an attack and a flood).
 
@@ -83,6 +84,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for ((_, what, whose), mut counts) in groups {
+        let changes = model
+            .lex
+            .pack
+            .counted
+            .iter()
+            .any(|c| c.id == what && c.changes);
         // One count per document and value: repeats add nothing, and keep the comparisons few.
         let mut seen = std::collections::BTreeSet::new();
         counts.retain(|c| {
@@ -105,6 +112,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 && x != y
             {
                 return false;
+            }
+            if changes {
+                // Only figures of one day can contradict each other.
+                let (ia, ib) = (model.doc_interval(a.doc), model.doc_interval(b.doc));
+                let one_day = |i: &crate::time::Interval| i.start.zip(i.end);
+                return one_day(&ia).is_some() && one_day(&ia) == one_day(&ib);
             }
             if a.claim.accumulates {
                 // Nothing may exceed a final toll.
