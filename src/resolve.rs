@@ -38,6 +38,8 @@ pub struct Model<'a> {
     /// The year most dated documents of each story carry, by story id: the year of an undated
     /// document's "18 mai".
     pub story_years: BTreeMap<usize, i32>,
+    /// Quotation pairs, computed by the first quotation rule that runs and shared with the other.
+    pub(crate) quote_pairs: std::sync::OnceLock<crate::rules::QuotePairs>,
 }
 
 impl Model<'_> {
@@ -461,6 +463,7 @@ pub fn resolve<'a>(
         lex,
         stories,
         story_years,
+        quote_pairs: std::sync::OnceLock::new(),
     }
 }
 
