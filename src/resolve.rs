@@ -94,32 +94,50 @@ impl Model<'_> {
 /// organisations, and people. An anchor shared by very many documents (a country's president in a
 /// whole archive) says little, so anchors are weighed by how rare they are.
 fn stories(claims: &[DocClaims], person_entity: &[Vec<Option<usize>>]) -> Vec<usize> {
+    /// An anchor: kinds never meet, so a tag per kind stands for the old "a:", "n:", "p:", "c:".
+    #[derive(PartialEq, Eq, PartialOrd, Ord, Hash)]
+    enum Anchor<'c> {
+        Acronym(String),
+        Named(&'c str),
+        Person(usize),
+        Place(u16),
+    }
     let n = claims.len();
-    let mut anchors: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut anchors: HashMap<Anchor, Vec<usize>> = HashMap::new();
+    let mut mine: Vec<Anchor> = Vec::new();
     for (d, c) in claims.iter().enumerate() {
-        let mut mine: Vec<String> = Vec::new();
-        mine.extend(c.acronyms.iter().map(|a| format!("a:{}", fold(&a.acronym))));
-        mine.extend(c.named.iter().map(|m| format!("n:{}", m.key)));
-        mine.extend(person_entity[d].iter().flatten().map(|e| format!("p:{e}")));
-        mine.extend(c.places.iter().map(|p| format!("c:{p}")));
-        mine.sort();
+        mine.extend(c.acronyms.iter().map(|a| Anchor::Acronym(fold(&a.acronym))));
+        mine.extend(c.named.iter().map(|m| Anchor::Named(&m.key)));
+        mine.extend(
+            person_entity[d]
+                .iter()
+                .flatten()
+                .map(|&e| Anchor::Person(e)),
+        );
+        mine.extend(c.places.iter().map(|&p| Anchor::Place(p)));
+        mine.sort_unstable();
         mine.dedup();
-        for a in mine {
+        for a in mine.drain(..) {
             anchors.entry(a).or_default().push(d);
         }
     }
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // Every (document, document) pair of each anchor, as one u64, sorted: a run of k equal values
+    // is a pair of documents sharing k anchors. The order unions are made in does not matter: each
+    // story is numbered by its first document.
+    let mut shared: Vec<u64> = Vec::new();
     // An anchor shared by very many documents (a country, a head of state across an archive)
     // says nothing about which story two of them tell, and counting its pairs would cost the
     // square of its documents: only anchors shared by a few dozen documents link stories.
     let cap = 40.min(n.max(2));
     for docs in anchors.values().filter(|d| d.len() > 1 && d.len() <= cap) {
-        for (i, a) in docs.iter().enumerate() {
-            for b in &docs[i + 1..] {
-                *shared.entry((*a, *b)).or_default() += 1;
+        for (i, &a) in docs.iter().enumerate() {
+            for &b in &docs[i + 1..] {
+                shared.push(((a as u64) << 32) | b as u64);
             }
         }
     }
+    drop(anchors);
+    shared.sort_unstable();
     let mut parent: Vec<usize> = (0..n).collect();
     fn root(p: &mut [usize], x: usize) -> usize {
         let mut r = x;
@@ -129,8 +147,9 @@ fn stories(claims: &[DocClaims], person_entity: &[Vec<Option<usize>>]) -> Vec<us
         p[x] = r;
         r
     }
-    for ((a, b), k) in shared {
-        if k >= 2 {
+    for run in shared.chunk_by(|x, y| x == y) {
+        if run.len() >= 2 {
+            let (a, b) = ((run[0] >> 32) as usize, (run[0] & 0xffff_ffff) as usize);
             let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }
@@ -209,14 +228,21 @@ struct TokKey {
     fold: String,
     phon: String,
     chars: usize,
+    /// `fold` and `phon` as chars, for the edit distance.
+    fold_chars: Box<[char]>,
+    phon_chars: Box<[char]>,
 }
 
 impl TokKey {
     fn new(s: &str) -> Self {
         let fold = fold(s);
+        let phon = phonetic(s);
+        let fold_chars: Box<[char]> = fold.chars().collect();
         TokKey {
-            chars: fold.chars().count(),
-            phon: phonetic(s),
+            chars: fold_chars.len(),
+            phon_chars: phon.chars().collect(),
+            fold_chars,
+            phon,
             fold,
         }
     }
@@ -237,9 +263,53 @@ fn similar_keys(a: &TokKey, b: &TokKey) -> bool {
         return false;
     }
     let allowed = if len >= 9 { 2 } else { 1 };
-    let lev = strsim::levenshtein(&a.fold, &b.fold);
-    let close = lev <= allowed || strsim::levenshtein(&a.phon, &b.phon) <= allowed;
+    let close = levenshtein_within(&a.fold_chars, &b.fold_chars, allowed)
+        || levenshtein_within(&a.phon_chars, &b.phon_chars, allowed);
     close && strsim::jaro_winkler(&a.fold, &b.fold) >= 0.88
+}
+
+/// Whether the Levenshtein distance between `a` and `b` (over chars, as `strsim::levenshtein`
+/// counts it) is at most `k`. It never allocates for names (up to 63 chars), rejects on the
+/// length difference first, and stops as soon as a whole row of the table exceeds `k`.
+fn levenshtein_within(a: &[char], b: &[char], k: usize) -> bool {
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len()) <= k;
+    }
+    let mut stack = [0usize; 64];
+    let mut heap = Vec::new();
+    let row: &mut [usize] = if b.len() < stack.len() {
+        &mut stack[..=b.len()]
+    } else {
+        heap.resize(b.len() + 1, 0);
+        &mut heap
+    };
+    for (j, x) in row.iter_mut().enumerate() {
+        *x = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        let mut least = row[0];
+        for (j, cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            let v = if ca == cb {
+                diag
+            } else {
+                1 + diag.min(up).min(row[j])
+            };
+            row[j + 1] = v;
+            least = least.min(v);
+            diag = up;
+        }
+        // Every path to the last cell crosses this row: the distance is at least its minimum.
+        if least > k {
+            return false;
+        }
+    }
+    row[b.len()] <= k
 }
 
 /// Whether two name tokens can be spellings of one name.
@@ -377,6 +447,9 @@ pub fn resolve<'a>(
             }
         }
     }
+    // A lone surname's similar known surnames depend only on its folded form (the phonetic form
+    // is computed from it): found once per distinct form, then filtered per mention.
+    let mut similar_of: HashMap<String, Vec<usize>> = HashMap::new();
     for (d, c) in claims.iter().enumerate() {
         let in_doc: Vec<usize> = {
             let mut v: Vec<usize> = person_entity[d].iter().flatten().copied().collect();
@@ -404,19 +477,25 @@ pub fn resolve<'a>(
                     None
                 }
             };
-            let key = TokKey::new(&p.parts[0]);
-            let mut id = by_surname.get(&key.fold).and_then(|l| pick(l.clone()));
+            let folded = fold(&p.parts[0]);
+            let mut id = by_surname.get(&folded).and_then(|l| pick(l.clone()));
             if id.is_none() {
                 // A misspelt lone surname: anywhere after a title, but only within its own
                 // document without one ("Romuald Agbangla … Agbanla a promis").
-                let similar: Vec<usize> = surname_blocks
-                    .get(&key.block())
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, e)| {
-                        similar_keys(k, &key) && (!p.weak || in_doc.binary_search(e).is_ok())
-                    })
-                    .map(|(_, e)| *e)
+                let all = similar_of.entry(folded).or_insert_with(|| {
+                    let key = TokKey::new(&p.parts[0]);
+                    surname_blocks
+                        .get(&key.block())
+                        .into_iter()
+                        .flatten()
+                        .filter(|(k, _)| similar_keys(k, &key))
+                        .map(|(_, e)| *e)
+                        .collect()
+                });
+                let similar: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|e| !p.weak || in_doc.binary_search(e).is_ok())
                     .collect();
                 id = pick(similar);
             }
@@ -494,6 +573,42 @@ mod tests {
         assert!(similar_token("Abdourahamane", "Abdourahame"));
         assert!(similar_token("Bazoum", "Bazum"));
         assert!(similar_token("Goïta", "Goita"));
+    }
+
+    #[test]
+    fn bounded_levenshtein_agrees_with_strsim() {
+        let names = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "diarra",
+            "diallo",
+            "traore",
+            "toure",
+            "abdourahamane",
+            "abdouramane",
+            "abdourahmane",
+            "goita",
+            "goïta",
+            "tchiani",
+            "tiani",
+            "bazoum",
+            "bazum",
+            "ntakiru",
+            "makaya ntoutoume",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+        ];
+        for a in names {
+            for b in names {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let d = strsim::levenshtein(a, b);
+                for k in 0..4 {
+                    assert_eq!(levenshtein_within(&ca, &cb, k), d <= k, "{a} {b} {k}");
+                }
+            }
+        }
     }
 
     #[test]
