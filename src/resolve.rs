@@ -341,6 +341,110 @@ impl Form {
     }
 }
 
+/// The full-name forms of every entity, indexed for "which entities have a form similar to this
+/// one". Forms are grouped by surname (a surname's keys depend only on its folded form), and the
+/// surnames are found through the only ways `similar_keys` can accept them: the same phonetic
+/// form, or the same first folded letter and a length within two. Each distinct surname is
+/// compared once per query instead of once per form of every entity of the block.
+#[derive(Default)]
+struct FormIndex {
+    /// Each entity's forms.
+    forms: Vec<Vec<Form>>,
+    /// Each entity's blocks: the first phonetic letters of its forms' surnames.
+    blocks: Vec<Vec<String>>,
+    /// Distinct surnames: their keys and the (entity, form) pairs that use them.
+    surnames: Vec<(TokKey, Vec<(usize, usize)>)>,
+    by_fold: HashMap<String, usize>,
+    by_phon: HashMap<String, Vec<usize>>,
+    /// (first folded char, length in chars) → surnames.
+    by_shape: HashMap<(char, usize), Vec<usize>>,
+    /// Queried surname (folded) → how many surnames it has been compared with (all those below
+    /// that id) and the ones similar to it: each query only compares the surnames added since.
+    seen: HashMap<String, (usize, Vec<usize>)>,
+}
+
+impl FormIndex {
+    fn new_entity(&mut self) {
+        self.forms.push(Vec::new());
+        self.blocks.push(Vec::new());
+    }
+
+    /// Records a name of entity `id` (full names only).
+    fn add(&mut self, id: usize, parts: &[String]) {
+        let Some(f) = Form::new(parts).filter(|_| parts.len() > 1) else {
+            return;
+        };
+        let block = f.surname.block();
+        if !self.blocks[id].contains(&block) {
+            self.blocks[id].push(block);
+        }
+        let g = match self.by_fold.get(&f.surname.fold) {
+            Some(&g) => g,
+            None => {
+                let g = self.surnames.len();
+                self.by_fold.insert(f.surname.fold.clone(), g);
+                self.by_phon
+                    .entry(f.surname.phon.clone())
+                    .or_default()
+                    .push(g);
+                if let Some(c) = f.surname.fold.chars().next() {
+                    self.by_shape
+                        .entry((c, f.surname.chars))
+                        .or_default()
+                        .push(g);
+                }
+                self.surnames.push((f.surname.clone(), Vec::new()));
+                g
+            }
+        };
+        self.surnames[g].1.push((id, self.forms[id].len()));
+        self.forms[id].push(f);
+    }
+
+    /// The entities of the form's block (by its surname's first phonetic letter) with a form
+    /// similar to it, sorted and without repeats.
+    fn similar(&mut self, form: &Form) -> Vec<usize> {
+        let key = &form.surname;
+        let block = key.block();
+        let (from, mut matching) = self.seen.remove(&key.fold).unwrap_or_default();
+        // Surname ids only grow, and every list holds them in ascending order.
+        let since = |list: &[usize]| list[list.partition_point(|&g| g < from)..].to_vec();
+        let mut fresh: Vec<usize> = self
+            .by_phon
+            .get(&key.phon)
+            .map_or_else(Vec::new, |l| since(l));
+        if let Some(c) = key.fold.chars().next() {
+            for len in key.chars.saturating_sub(2)..=key.chars + 2 {
+                if let Some(l) = self.by_shape.get(&(c, len)) {
+                    fresh.extend(since(l));
+                }
+            }
+        }
+        fresh.sort_unstable();
+        fresh.dedup();
+        matching.extend(
+            fresh
+                .into_iter()
+                .filter(|&g| similar_keys(&self.surnames[g].0, key)),
+        );
+        let mut cands = Vec::new();
+        for &g in &matching {
+            let users = &self.surnames[g].1;
+            // The surname is similar: the whole form decides (given names).
+            for &(e, i) in users {
+                if self.blocks[e].contains(&block) && self.forms[e][i].similar(form) {
+                    cands.push(e);
+                }
+            }
+        }
+        self.seen
+            .insert(key.fold.clone(), (self.surnames.len(), matching));
+        cands.sort_unstable();
+        cands.dedup();
+        cands
+    }
+}
+
 fn split(name: &str) -> Vec<String> {
     name.split_whitespace().map(str::to_string).collect()
 }
@@ -364,21 +468,8 @@ pub fn resolve<'a>(
     let mut entities: Vec<Entity> = Vec::new();
     // Name forms per entity, with their keys, for similarity; blocked by the surname's first phonetic
     // letter so that each mention is compared with a handful of people, not all.
-    let mut forms: Vec<Vec<Form>> = Vec::new();
+    let mut index = FormIndex::default();
     let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-    let add_form = |forms: &mut Vec<Vec<Form>>,
-                    blocks: &mut HashMap<String, Vec<usize>>,
-                    id: usize,
-                    parts: &[String]| {
-        if let Some(f) = Form::new(parts).filter(|_| parts.len() > 1) {
-            let list = blocks.entry(f.surname.block()).or_default();
-            if list.last() != Some(&id) && !list.contains(&id) {
-                list.push(id);
-            }
-            forms[id].push(f);
-        }
-    };
     for (i, p) in kb.persons.iter().enumerate() {
         let id = entities.len();
         entities.push(Entity {
@@ -386,11 +477,11 @@ pub fn resolve<'a>(
             kb: Some(i),
             mentions: Vec::new(),
         });
-        forms.push(Vec::new());
+        index.new_entity();
         for name in std::iter::once(&p.name).chain(&p.aliases).chain(&p.wrong) {
             let parts = split(name);
             exact.insert(fold(name), id);
-            add_form(&mut forms, &mut blocks, id, &parts);
+            index.add(id, &parts);
         }
     }
     let mut person_entity: Vec<Vec<Option<usize>>> =
@@ -405,14 +496,7 @@ pub fn resolve<'a>(
             let known = exact.get(&key).copied();
             let id = known.or_else(|| {
                 let form = Form::new(&p.parts)?;
-                let block = blocks.get(&form.surname.block())?;
-                let mut cands: Vec<usize> = block
-                    .iter()
-                    .copied()
-                    .filter(|&e| forms[e].iter().any(|f| f.similar(&form)))
-                    .collect();
-                cands.sort_unstable();
-                cands.dedup();
+                let cands = index.similar(&form);
                 (cands.len() == 1).then(|| cands[0])
             });
             let id = id.unwrap_or_else(|| {
@@ -421,11 +505,11 @@ pub fn resolve<'a>(
                     kb: None,
                     mentions: Vec::new(),
                 });
-                forms.push(Vec::new());
+                index.new_entity();
                 entities.len() - 1
             });
             if known.is_none() {
-                add_form(&mut forms, &mut blocks, id, &p.parts);
+                index.add(id, &p.parts);
                 exact.insert(key, id);
             }
             entities[id].mentions.push((d, m));
@@ -433,22 +517,24 @@ pub fn resolve<'a>(
         }
     }
     // Lone surnames: the same document first, then the whole corpus, exact before similar.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut surname_blocks: HashMap<String, Vec<(TokKey, usize)>> = HashMap::new();
-    for (e, fs) in forms.iter().enumerate() {
-        for f in fs {
-            let list = by_surname.entry(f.surname.fold.clone()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
-                surname_blocks
-                    .entry(f.surname.block())
-                    .or_default()
-                    .push((f.surname.clone(), e));
-            }
-        }
+    // Each known surname's entities (sorted, without repeats), and the known surnames by block.
+    let surname_entities: Vec<Vec<usize>> = index
+        .surnames
+        .iter()
+        .map(|(_, users)| {
+            let mut v: Vec<usize> = users.iter().map(|&(e, _)| e).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut surname_blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, (key, _)) in index.surnames.iter().enumerate() {
+        surname_blocks.entry(key.block()).or_default().push(g);
     }
     // A lone surname's similar known surnames depend only on its folded form (the phonetic form
-    // is computed from it): found once per distinct form, then filtered per mention.
+    // is computed from it): their entities are found once per distinct form, then filtered per
+    // mention.
     let mut similar_of: HashMap<String, Vec<usize>> = HashMap::new();
     for (d, c) in claims.iter().enumerate() {
         let in_doc: Vec<usize> = {
@@ -457,47 +543,45 @@ pub fn resolve<'a>(
             v.dedup();
             v
         };
+        // Of candidates `l` (sorted, without repeats): the one in this document, or the only one.
+        let pick = |l: &[usize]| -> Option<usize> {
+            let mut local = in_doc.iter().filter(|e| l.binary_search(e).is_ok());
+            match (local.next(), local.next()) {
+                (Some(&e), None) => Some(e),
+                _ => (l.len() == 1).then(|| l[0]),
+            }
+        };
         for (m, p) in c.persons.iter().enumerate() {
             if p.parts.len() != 1 {
                 continue;
             }
-            let pick = |mut l: Vec<usize>| -> Option<usize> {
-                l.sort_unstable();
-                l.dedup();
-                let local: Vec<usize> = l
-                    .iter()
-                    .copied()
-                    .filter(|e| in_doc.binary_search(e).is_ok())
-                    .collect();
-                if local.len() == 1 {
-                    Some(local[0])
-                } else if l.len() == 1 {
-                    Some(l[0])
-                } else {
-                    None
-                }
-            };
             let folded = fold(&p.parts[0]);
-            let mut id = by_surname.get(&folded).and_then(|l| pick(l.clone()));
+            let mut id = index
+                .by_fold
+                .get(&folded)
+                .and_then(|&g| pick(&surname_entities[g]));
             if id.is_none() {
                 // A misspelt lone surname: anywhere after a title, but only within its own
                 // document without one ("Romuald Agbangla … Agbanla a promis").
                 let all = similar_of.entry(folded).or_insert_with(|| {
                     let key = TokKey::new(&p.parts[0]);
-                    surname_blocks
+                    let mut v: Vec<usize> = surname_blocks
                         .get(&key.block())
                         .into_iter()
                         .flatten()
-                        .filter(|(k, _)| similar_keys(k, &key))
-                        .map(|(_, e)| *e)
-                        .collect()
+                        .filter(|&&g| similar_keys(&index.surnames[g].0, &key))
+                        .flat_map(|&g| surname_entities[g].iter().copied())
+                        .collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
                 });
                 let similar: Vec<usize> = all
                     .iter()
                     .copied()
                     .filter(|e| !p.weak || in_doc.binary_search(e).is_ok())
                     .collect();
-                id = pick(similar);
+                id = pick(&similar);
             }
             if let Some(id) = id {
                 entities[id].mentions.push((d, m));
