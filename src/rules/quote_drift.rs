@@ -257,15 +257,16 @@ fn shared_pairs<'m>(model: &'m Model, params: &Params) -> std::borrow::Cow<'m, [
     }
 }
 
-/// Every quotation of the corpus, numbered densely in (document, quotation) order, with its words
-/// as interned ids and its wording: one id per distinct sequence of folded words, since a quotation
-/// recurs word for word in many articles of a story.
+/// Every quotation of the corpus, numbered densely in (document, quotation) order, with its
+/// wording: one id per distinct sequence of folded words, since a quotation recurs word for word in
+/// many articles of a story. Only quotations of at least `quote-min-words` words have a wording
+/// (no rule compares the others), and only wordings have their words interned as ids.
 struct Quotes {
     qids: Vec<QId>,
     /// First dense index of each document's quotations.
     first: Vec<usize>,
     /// Dense quotation index → wording id.
-    wording_of: Vec<u32>,
+    wording_of: Vec<Option<u32>>,
     /// Wording id → its word ids.
     wordings: Vec<Vec<u32>>,
     /// Wording id → the quotations (dense indices, ascending) worded that way.
@@ -273,35 +274,43 @@ struct Quotes {
 }
 
 impl Quotes {
-    fn new(model: &Model) -> Self {
+    fn new(model: &Model, min_words: usize) -> Self {
         let mut vocab: FxMap<&str, u32> = FxMap::default();
-        let mut ids_of: FxMap<Vec<u32>, u32> = FxMap::default();
+        let mut by_words: FxMap<&[String], u32> = FxMap::default();
         let mut qids = Vec::new();
         let mut first = Vec::with_capacity(model.claims.len());
         let mut wording_of = Vec::new();
         let mut wordings: Vec<Vec<u32>> = Vec::new();
         let mut quotes_of: Vec<Vec<u32>> = Vec::new();
-        let mut buf: Vec<u32> = Vec::new();
         for (d, c) in model.claims.iter().enumerate() {
             first.push(qids.len());
             for (q, quote) in c.quotes.iter().enumerate() {
-                buf.clear();
-                buf.extend(quote.words.iter().map(|w| {
-                    let next = vocab.len() as u32;
-                    *vocab.entry(w.as_str()).or_insert(next)
-                }));
-                let w = match ids_of.get(buf.as_slice()) {
+                if quote.words.len() < min_words {
+                    wording_of.push(None);
+                    qids.push(QId { doc: d, q });
+                    continue;
+                }
+                let w = match by_words.get(quote.words.as_slice()) {
                     Some(&w) => w,
                     None => {
                         let w = wordings.len() as u32;
-                        ids_of.insert(buf.clone(), w);
-                        wordings.push(buf.clone());
+                        by_words.insert(quote.words.as_slice(), w);
+                        wordings.push(
+                            quote
+                                .words
+                                .iter()
+                                .map(|x| {
+                                    let next = vocab.len() as u32;
+                                    *vocab.entry(x.as_str()).or_insert(next)
+                                })
+                                .collect(),
+                        );
                         quotes_of.push(Vec::new());
                         w
                     }
                 };
                 quotes_of[w as usize].push(qids.len() as u32);
-                wording_of.push(w);
+                wording_of.push(Some(w));
                 qids.push(QId { doc: d, q });
             }
         }
@@ -318,7 +327,7 @@ impl Quotes {
         self.first[q.doc] + q.q
     }
 
-    fn wording(&self, q: QId) -> u32 {
+    fn wording(&self, q: QId) -> Option<u32> {
         self.wording_of[self.index(q)]
     }
 }
@@ -467,7 +476,7 @@ fn common_words(a: &[u32], b: &[u32]) -> u32 {
 /// Every pair of quotations that passes `quote-drift`'s thresholds (the looser of the two rules'),
 /// with its alignment. Alignments are computed once per pair of distinct wordings.
 fn pairs(model: &Model, params: &Params) -> Vec<Pair> {
-    let quotes = Quotes::new(model);
+    let quotes = Quotes::new(model, params.quote_min_words);
     let mut by_article = article_pairs(model, params.quote_min_words);
     by_article.sort_unstable();
     by_article.dedup();
@@ -485,7 +494,10 @@ fn pairs(model: &Model, params: &Params) -> Vec<Pair> {
     let mut row = Vec::new();
     let mut out = Vec::new();
     for (a, b) in candidates {
-        let (wa, wb) = (quotes.wording(a), quotes.wording(b));
+        // Every candidate has at least `quote-min-words` words, hence a wording.
+        let (Some(wa), Some(wb)) = (quotes.wording(a), quotes.wording(b)) else {
+            continue;
+        };
         let (na, nb) = (
             quotes.wordings[wa as usize].len(),
             quotes.wordings[wb as usize].len(),
