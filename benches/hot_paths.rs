@@ -7,7 +7,10 @@
 //!
 //! With `CROSSCHECK_STAGES=DIR`, it instead runs the pipeline once over the corpus in DIR, stage by
 //! stage (read, extract in parallel, resolve, each rule), and prints each stage's wall time and the
-//! process' RSS after it: where the time and memory go at a scale criterion cannot repeat.
+//! process' RSS after it: where the time and memory go at a scale criterion cannot repeat. The two
+//! quotation rules share pairs cached on the model, so `quote-drift` (which runs first) carries the
+//! cost of both. `CROSSCHECK_STAGES_REPEAT=N` first resolves and runs every rule N more times, so that
+//! a profiler sees more of them than of extraction.
 //!
 //!     CROSSCHECK_STAGES=target/bench/corpus-10mb cargo bench --bench hot_paths
 
@@ -93,6 +96,25 @@ fn stages(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    // The two quotation rules share pairs cached on the model: time them together on a fresh model
+    // each time (the per-rule benchmarks below run on one model, so the second and later
+    // iterations find the pairs cached).
+    let quotation_rules: Vec<_> = RULES
+        .iter()
+        .filter(|r| matches!(r.id, "quote-drift" | "misattribution"))
+        .collect();
+    g.bench_function("rules/quotations_uncached", |b| {
+        b.iter_batched(
+            || resolve::resolve(&docs, claims.clone(), &kb, &lex),
+            |model| {
+                quotation_rules
+                    .iter()
+                    .map(|r| (r.check)(black_box(&model), &params).len())
+                    .sum::<usize>()
+            },
+            BatchSize::LargeInput,
+        )
+    });
     let model = resolve::resolve(&docs, claims.clone(), &kb, &lex);
     for rule in RULES {
         g.bench_function(format!("rule/{}", rule.id), |b| {
@@ -152,6 +174,17 @@ fn stage_report(dir: &str) {
     let t = Instant::now();
     let claims: Vec<_> = docs.par_iter().map(|d| extract::extract(d, &lex)).collect();
     row("extract (rayon)", t.elapsed().as_secs_f64());
+    // CROSSCHECK_STAGES_REPEAT=N: resolve and run the rules N more times first, for a profiler.
+    let repeat: usize = std::env::var("CROSSCHECK_STAGES_REPEAT")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    for _ in 0..repeat {
+        let model = resolve::resolve(&docs, claims.clone(), &kb, &lex);
+        for rule in RULES {
+            black_box((rule.check)(&model, &Params::default()));
+        }
+    }
     let t = Instant::now();
     let model = resolve::resolve(&docs, claims, &kb, &lex);
     row(

@@ -38,6 +38,8 @@ pub struct Model<'a> {
     /// The year most dated documents of each story carry, by story id: the year of an undated
     /// document's "18 mai".
     pub story_years: BTreeMap<usize, i32>,
+    /// Quotation pairs, computed by the first quotation rule that runs and shared with the other.
+    pub(crate) quote_pairs: std::sync::OnceLock<crate::rules::QuotePairs>,
 }
 
 impl Model<'_> {
@@ -92,32 +94,50 @@ impl Model<'_> {
 /// organisations, and people. An anchor shared by very many documents (a country's president in a
 /// whole archive) says little, so anchors are weighed by how rare they are.
 fn stories(claims: &[DocClaims], person_entity: &[Vec<Option<usize>>]) -> Vec<usize> {
+    /// An anchor: kinds never meet, so a tag per kind stands for the old "a:", "n:", "p:", "c:".
+    #[derive(PartialEq, Eq, PartialOrd, Ord, Hash)]
+    enum Anchor<'c> {
+        Acronym(String),
+        Named(&'c str),
+        Person(usize),
+        Place(u16),
+    }
     let n = claims.len();
-    let mut anchors: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut anchors: HashMap<Anchor, Vec<usize>> = HashMap::new();
+    let mut mine: Vec<Anchor> = Vec::new();
     for (d, c) in claims.iter().enumerate() {
-        let mut mine: Vec<String> = Vec::new();
-        mine.extend(c.acronyms.iter().map(|a| format!("a:{}", fold(&a.acronym))));
-        mine.extend(c.named.iter().map(|m| format!("n:{}", m.key)));
-        mine.extend(person_entity[d].iter().flatten().map(|e| format!("p:{e}")));
-        mine.extend(c.places.iter().map(|p| format!("c:{p}")));
-        mine.sort();
+        mine.extend(c.acronyms.iter().map(|a| Anchor::Acronym(fold(&a.acronym))));
+        mine.extend(c.named.iter().map(|m| Anchor::Named(&m.key)));
+        mine.extend(
+            person_entity[d]
+                .iter()
+                .flatten()
+                .map(|&e| Anchor::Person(e)),
+        );
+        mine.extend(c.places.iter().map(|&p| Anchor::Place(p)));
+        mine.sort_unstable();
         mine.dedup();
-        for a in mine {
+        for a in mine.drain(..) {
             anchors.entry(a).or_default().push(d);
         }
     }
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // Every (document, document) pair of each anchor, as one u64, sorted: a run of k equal values
+    // is a pair of documents sharing k anchors. The order unions are made in does not matter: each
+    // story is numbered by its first document.
+    let mut shared: Vec<u64> = Vec::new();
     // An anchor shared by very many documents (a country, a head of state across an archive)
     // says nothing about which story two of them tell, and counting its pairs would cost the
     // square of its documents: only anchors shared by a few dozen documents link stories.
     let cap = 40.min(n.max(2));
     for docs in anchors.values().filter(|d| d.len() > 1 && d.len() <= cap) {
-        for (i, a) in docs.iter().enumerate() {
-            for b in &docs[i + 1..] {
-                *shared.entry((*a, *b)).or_default() += 1;
+        for (i, &a) in docs.iter().enumerate() {
+            for &b in &docs[i + 1..] {
+                shared.push(((a as u64) << 32) | b as u64);
             }
         }
     }
+    drop(anchors);
+    shared.sort_unstable();
     let mut parent: Vec<usize> = (0..n).collect();
     fn root(p: &mut [usize], x: usize) -> usize {
         let mut r = x;
@@ -127,8 +147,9 @@ fn stories(claims: &[DocClaims], person_entity: &[Vec<Option<usize>>]) -> Vec<us
         p[x] = r;
         r
     }
-    for ((a, b), k) in shared {
-        if k >= 2 {
+    for run in shared.chunk_by(|x, y| x == y) {
+        if run.len() >= 2 {
+            let (a, b) = ((run[0] >> 32) as usize, (run[0] & 0xffff_ffff) as usize);
             let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }
@@ -207,14 +228,21 @@ struct TokKey {
     fold: String,
     phon: String,
     chars: usize,
+    /// `fold` and `phon` as chars, for the edit distance.
+    fold_chars: Box<[char]>,
+    phon_chars: Box<[char]>,
 }
 
 impl TokKey {
     fn new(s: &str) -> Self {
         let fold = fold(s);
+        let phon = phonetic(s);
+        let fold_chars: Box<[char]> = fold.chars().collect();
         TokKey {
-            chars: fold.chars().count(),
-            phon: phonetic(s),
+            chars: fold_chars.len(),
+            phon_chars: phon.chars().collect(),
+            fold_chars,
+            phon,
             fold,
         }
     }
@@ -235,9 +263,53 @@ fn similar_keys(a: &TokKey, b: &TokKey) -> bool {
         return false;
     }
     let allowed = if len >= 9 { 2 } else { 1 };
-    let lev = strsim::levenshtein(&a.fold, &b.fold);
-    let close = lev <= allowed || strsim::levenshtein(&a.phon, &b.phon) <= allowed;
+    let close = levenshtein_within(&a.fold_chars, &b.fold_chars, allowed)
+        || levenshtein_within(&a.phon_chars, &b.phon_chars, allowed);
     close && strsim::jaro_winkler(&a.fold, &b.fold) >= 0.88
+}
+
+/// Whether the Levenshtein distance between `a` and `b` (over chars, as `strsim::levenshtein`
+/// counts it) is at most `k`. It never allocates for names (up to 63 chars), rejects on the
+/// length difference first, and stops as soon as a whole row of the table exceeds `k`.
+fn levenshtein_within(a: &[char], b: &[char], k: usize) -> bool {
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len()) <= k;
+    }
+    let mut stack = [0usize; 64];
+    let mut heap = Vec::new();
+    let row: &mut [usize] = if b.len() < stack.len() {
+        &mut stack[..=b.len()]
+    } else {
+        heap.resize(b.len() + 1, 0);
+        &mut heap
+    };
+    for (j, x) in row.iter_mut().enumerate() {
+        *x = j;
+    }
+    for (i, ca) in a.iter().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        let mut least = row[0];
+        for (j, cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            let v = if ca == cb {
+                diag
+            } else {
+                1 + diag.min(up).min(row[j])
+            };
+            row[j + 1] = v;
+            least = least.min(v);
+            diag = up;
+        }
+        // Every path to the last cell crosses this row: the distance is at least its minimum.
+        if least > k {
+            return false;
+        }
+    }
+    row[b.len()] <= k
 }
 
 /// Whether two name tokens can be spellings of one name.
@@ -269,6 +341,110 @@ impl Form {
     }
 }
 
+/// The full-name forms of every entity, indexed for "which entities have a form similar to this
+/// one". Forms are grouped by surname (a surname's keys depend only on its folded form), and the
+/// surnames are found through the only ways `similar_keys` can accept them: the same phonetic
+/// form, or the same first folded letter and a length within two. Each distinct surname is
+/// compared once per query instead of once per form of every entity of the block.
+#[derive(Default)]
+struct FormIndex {
+    /// Each entity's forms.
+    forms: Vec<Vec<Form>>,
+    /// Each entity's blocks: the first phonetic letters of its forms' surnames.
+    blocks: Vec<Vec<String>>,
+    /// Distinct surnames: their keys and the (entity, form) pairs that use them.
+    surnames: Vec<(TokKey, Vec<(usize, usize)>)>,
+    by_fold: HashMap<String, usize>,
+    by_phon: HashMap<String, Vec<usize>>,
+    /// (first folded char, length in chars) → surnames.
+    by_shape: HashMap<(char, usize), Vec<usize>>,
+    /// Queried surname (folded) → how many surnames it has been compared with (all those below
+    /// that id) and the ones similar to it: each query only compares the surnames added since.
+    seen: HashMap<String, (usize, Vec<usize>)>,
+}
+
+impl FormIndex {
+    fn new_entity(&mut self) {
+        self.forms.push(Vec::new());
+        self.blocks.push(Vec::new());
+    }
+
+    /// Records a name of entity `id` (full names only).
+    fn add(&mut self, id: usize, parts: &[String]) {
+        let Some(f) = Form::new(parts).filter(|_| parts.len() > 1) else {
+            return;
+        };
+        let block = f.surname.block();
+        if !self.blocks[id].contains(&block) {
+            self.blocks[id].push(block);
+        }
+        let g = match self.by_fold.get(&f.surname.fold) {
+            Some(&g) => g,
+            None => {
+                let g = self.surnames.len();
+                self.by_fold.insert(f.surname.fold.clone(), g);
+                self.by_phon
+                    .entry(f.surname.phon.clone())
+                    .or_default()
+                    .push(g);
+                if let Some(c) = f.surname.fold.chars().next() {
+                    self.by_shape
+                        .entry((c, f.surname.chars))
+                        .or_default()
+                        .push(g);
+                }
+                self.surnames.push((f.surname.clone(), Vec::new()));
+                g
+            }
+        };
+        self.surnames[g].1.push((id, self.forms[id].len()));
+        self.forms[id].push(f);
+    }
+
+    /// The entities of the form's block (by its surname's first phonetic letter) with a form
+    /// similar to it, sorted and without repeats.
+    fn similar(&mut self, form: &Form) -> Vec<usize> {
+        let key = &form.surname;
+        let block = key.block();
+        let (from, mut matching) = self.seen.remove(&key.fold).unwrap_or_default();
+        // Surname ids only grow, and every list holds them in ascending order.
+        let since = |list: &[usize]| list[list.partition_point(|&g| g < from)..].to_vec();
+        let mut fresh: Vec<usize> = self
+            .by_phon
+            .get(&key.phon)
+            .map_or_else(Vec::new, |l| since(l));
+        if let Some(c) = key.fold.chars().next() {
+            for len in key.chars.saturating_sub(2)..=key.chars + 2 {
+                if let Some(l) = self.by_shape.get(&(c, len)) {
+                    fresh.extend(since(l));
+                }
+            }
+        }
+        fresh.sort_unstable();
+        fresh.dedup();
+        matching.extend(
+            fresh
+                .into_iter()
+                .filter(|&g| similar_keys(&self.surnames[g].0, key)),
+        );
+        let mut cands = Vec::new();
+        for &g in &matching {
+            let users = &self.surnames[g].1;
+            // The surname is similar: the whole form decides (given names).
+            for &(e, i) in users {
+                if self.blocks[e].contains(&block) && self.forms[e][i].similar(form) {
+                    cands.push(e);
+                }
+            }
+        }
+        self.seen
+            .insert(key.fold.clone(), (self.surnames.len(), matching));
+        cands.sort_unstable();
+        cands.dedup();
+        cands
+    }
+}
+
 fn split(name: &str) -> Vec<String> {
     name.split_whitespace().map(str::to_string).collect()
 }
@@ -292,21 +468,8 @@ pub fn resolve<'a>(
     let mut entities: Vec<Entity> = Vec::new();
     // Name forms per entity, with their keys, for similarity; blocked by the surname's first phonetic
     // letter so that each mention is compared with a handful of people, not all.
-    let mut forms: Vec<Vec<Form>> = Vec::new();
+    let mut index = FormIndex::default();
     let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-    let add_form = |forms: &mut Vec<Vec<Form>>,
-                    blocks: &mut HashMap<String, Vec<usize>>,
-                    id: usize,
-                    parts: &[String]| {
-        if let Some(f) = Form::new(parts).filter(|_| parts.len() > 1) {
-            let list = blocks.entry(f.surname.block()).or_default();
-            if list.last() != Some(&id) && !list.contains(&id) {
-                list.push(id);
-            }
-            forms[id].push(f);
-        }
-    };
     for (i, p) in kb.persons.iter().enumerate() {
         let id = entities.len();
         entities.push(Entity {
@@ -314,11 +477,11 @@ pub fn resolve<'a>(
             kb: Some(i),
             mentions: Vec::new(),
         });
-        forms.push(Vec::new());
+        index.new_entity();
         for name in std::iter::once(&p.name).chain(&p.aliases).chain(&p.wrong) {
             let parts = split(name);
             exact.insert(fold(name), id);
-            add_form(&mut forms, &mut blocks, id, &parts);
+            index.add(id, &parts);
         }
     }
     let mut person_entity: Vec<Vec<Option<usize>>> =
@@ -333,14 +496,7 @@ pub fn resolve<'a>(
             let known = exact.get(&key).copied();
             let id = known.or_else(|| {
                 let form = Form::new(&p.parts)?;
-                let block = blocks.get(&form.surname.block())?;
-                let mut cands: Vec<usize> = block
-                    .iter()
-                    .copied()
-                    .filter(|&e| forms[e].iter().any(|f| f.similar(&form)))
-                    .collect();
-                cands.sort_unstable();
-                cands.dedup();
+                let cands = index.similar(&form);
                 (cands.len() == 1).then(|| cands[0])
             });
             let id = id.unwrap_or_else(|| {
@@ -349,11 +505,11 @@ pub fn resolve<'a>(
                     kb: None,
                     mentions: Vec::new(),
                 });
-                forms.push(Vec::new());
+                index.new_entity();
                 entities.len() - 1
             });
             if known.is_none() {
-                add_form(&mut forms, &mut blocks, id, &p.parts);
+                index.add(id, &p.parts);
                 exact.insert(key, id);
             }
             entities[id].mentions.push((d, m));
@@ -361,20 +517,25 @@ pub fn resolve<'a>(
         }
     }
     // Lone surnames: the same document first, then the whole corpus, exact before similar.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut surname_blocks: HashMap<String, Vec<(TokKey, usize)>> = HashMap::new();
-    for (e, fs) in forms.iter().enumerate() {
-        for f in fs {
-            let list = by_surname.entry(f.surname.fold.clone()).or_default();
-            if !list.contains(&e) {
-                list.push(e);
-                surname_blocks
-                    .entry(f.surname.block())
-                    .or_default()
-                    .push((f.surname.clone(), e));
-            }
-        }
+    // Each known surname's entities (sorted, without repeats), and the known surnames by block.
+    let surname_entities: Vec<Vec<usize>> = index
+        .surnames
+        .iter()
+        .map(|(_, users)| {
+            let mut v: Vec<usize> = users.iter().map(|&(e, _)| e).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let mut surname_blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, (key, _)) in index.surnames.iter().enumerate() {
+        surname_blocks.entry(key.block()).or_default().push(g);
     }
+    // A lone surname's similar known surnames depend only on its folded form (the phonetic form
+    // is computed from it): their entities are found once per distinct form, then filtered per
+    // mention.
+    let mut similar_of: HashMap<String, Vec<usize>> = HashMap::new();
     for (d, c) in claims.iter().enumerate() {
         let in_doc: Vec<usize> = {
             let mut v: Vec<usize> = person_entity[d].iter().flatten().copied().collect();
@@ -382,41 +543,45 @@ pub fn resolve<'a>(
             v.dedup();
             v
         };
+        // Of candidates `l` (sorted, without repeats): the one in this document, or the only one.
+        let pick = |l: &[usize]| -> Option<usize> {
+            let mut local = in_doc.iter().filter(|e| l.binary_search(e).is_ok());
+            match (local.next(), local.next()) {
+                (Some(&e), None) => Some(e),
+                _ => (l.len() == 1).then(|| l[0]),
+            }
+        };
         for (m, p) in c.persons.iter().enumerate() {
             if p.parts.len() != 1 {
                 continue;
             }
-            let pick = |mut l: Vec<usize>| -> Option<usize> {
-                l.sort_unstable();
-                l.dedup();
-                let local: Vec<usize> = l
-                    .iter()
-                    .copied()
-                    .filter(|e| in_doc.binary_search(e).is_ok())
-                    .collect();
-                if local.len() == 1 {
-                    Some(local[0])
-                } else if l.len() == 1 {
-                    Some(l[0])
-                } else {
-                    None
-                }
-            };
-            let key = TokKey::new(&p.parts[0]);
-            let mut id = by_surname.get(&key.fold).and_then(|l| pick(l.clone()));
+            let folded = fold(&p.parts[0]);
+            let mut id = index
+                .by_fold
+                .get(&folded)
+                .and_then(|&g| pick(&surname_entities[g]));
             if id.is_none() {
                 // A misspelt lone surname: anywhere after a title, but only within its own
                 // document without one ("Romuald Agbangla … Agbanla a promis").
-                let similar: Vec<usize> = surname_blocks
-                    .get(&key.block())
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, e)| {
-                        similar_keys(k, &key) && (!p.weak || in_doc.binary_search(e).is_ok())
-                    })
-                    .map(|(_, e)| *e)
+                let all = similar_of.entry(folded).or_insert_with(|| {
+                    let key = TokKey::new(&p.parts[0]);
+                    let mut v: Vec<usize> = surname_blocks
+                        .get(&key.block())
+                        .into_iter()
+                        .flatten()
+                        .filter(|&&g| similar_keys(&index.surnames[g].0, &key))
+                        .flat_map(|&g| surname_entities[g].iter().copied())
+                        .collect();
+                    v.sort_unstable();
+                    v.dedup();
+                    v
+                });
+                let similar: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|e| !p.weak || in_doc.binary_search(e).is_ok())
                     .collect();
-                id = pick(similar);
+                id = pick(&similar);
             }
             if let Some(id) = id {
                 entities[id].mentions.push((d, m));
@@ -461,6 +626,7 @@ pub fn resolve<'a>(
         lex,
         stories,
         story_years,
+        quote_pairs: std::sync::OnceLock::new(),
     }
 }
 
@@ -491,6 +657,42 @@ mod tests {
         assert!(similar_token("Abdourahamane", "Abdourahame"));
         assert!(similar_token("Bazoum", "Bazum"));
         assert!(similar_token("Goïta", "Goita"));
+    }
+
+    #[test]
+    fn bounded_levenshtein_agrees_with_strsim() {
+        let names = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "diarra",
+            "diallo",
+            "traore",
+            "toure",
+            "abdourahamane",
+            "abdouramane",
+            "abdourahmane",
+            "goita",
+            "goïta",
+            "tchiani",
+            "tiani",
+            "bazoum",
+            "bazum",
+            "ntakiru",
+            "makaya ntoutoume",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab",
+        ];
+        for a in names {
+            for b in names {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let d = strsim::levenshtein(a, b);
+                for k in 0..4 {
+                    assert_eq!(levenshtein_within(&ca, &cb, k), d <= k, "{a} {b} {k}");
+                }
+            }
+        }
     }
 
     #[test]

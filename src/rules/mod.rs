@@ -11,6 +11,8 @@ mod relation_conflict;
 mod role_conflict;
 mod title_variant;
 
+pub(crate) use quote_drift::QuotePairs;
+
 use crate::finding::{Evidence, Finding, Kind, Severity, Source};
 use crate::resolve::Model;
 
