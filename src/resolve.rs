@@ -93,7 +93,14 @@ impl Model<'_> {
 /// Groups documents into stories by shared anchors: defined acronyms, named texts and
 /// organisations, and people. An anchor shared by very many documents (a country's president in a
 /// whole archive) says little, so anchors are weighed by how rare they are.
-fn stories(claims: &[DocClaims], person_entity: &[Vec<Option<usize>>]) -> Vec<usize> {
+/// Documents dated further apart than this are not linked into one story directly.
+const STORY_GAP_DAYS: i64 = 60;
+
+fn stories(
+    claims: &[DocClaims],
+    person_entity: &[Vec<Option<usize>>],
+    days: &[Option<i64>],
+) -> Vec<usize> {
     /// An anchor: kinds never meet, so a tag per kind stands for the old "a:", "n:", "p:", "c:".
     #[derive(PartialEq, Eq, PartialOrd, Ord, Hash)]
     enum Anchor<'c> {
@@ -150,6 +157,14 @@ fn stories(claims: &[DocClaims], person_entity: &[Vec<Option<usize>>]) -> Vec<us
     for run in shared.chunk_by(|x, y| x == y) {
         if run.len() >= 2 {
             let (a, b) = ((run[0] >> 32) as usize, (run[0] & 0xffff_ffff) as usize);
+            // Two dated documents months apart tell two stories, however much they share (the
+            // same minister, the same country); a long story still chains through the documents
+            // in between.
+            if let (Some(x), Some(y)) = (days[a], days[b])
+                && (x - y).abs() > STORY_GAP_DAYS
+            {
+                continue;
+            }
             let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
             parent[ra.max(rb)] = ra.min(rb);
         }
@@ -317,27 +332,75 @@ pub fn similar_token(a: &str, b: &str) -> bool {
     similar_keys(&TokKey::new(a), &TokKey::new(b))
 }
 
-/// A full name's given name and surname keys.
+/// A full name's given name, middle names and surname keys.
 #[derive(Debug, Clone)]
 struct Form {
     given: Option<TokKey>,
+    /// The parts between the first and the last ("Kaba" in "Ousmane Kaba Touré").
+    middle: Vec<TokKey>,
     surname: TokKey,
+    /// The first part is a given name of the language pack ("Ousmane"), not the first half of a
+    /// compound surname ("Yakité Nguema").
+    given_known: bool,
 }
 
 impl Form {
-    fn new(parts: &[String]) -> Option<Self> {
+    fn new(parts: &[String], given_names: &std::collections::HashSet<String>) -> Option<Self> {
         let surname = TokKey::new(parts.last()?);
         let given = (parts.len() > 1).then(|| TokKey::new(&parts[0]));
-        Some(Form { given, surname })
+        let middle = if parts.len() > 2 {
+            parts[1..parts.len() - 1]
+                .iter()
+                .map(|p| TokKey::new(p))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let given_known = given
+            .as_ref()
+            .is_some_and(|g| given_names.contains(&g.fold));
+        Some(Form {
+            given,
+            middle,
+            surname,
+            given_known,
+        })
     }
 
     /// Whether two full names (given name and surname) can be one person.
     fn similar(&self, other: &Form) -> bool {
-        similar_keys(&self.surname, &other.surname)
-            && match (&self.given, &other.given) {
-                (Some(a), Some(b)) => similar_keys(a, b),
-                _ => true,
-            }
+        if !similar_keys(&self.surname, &other.surname) {
+            return false;
+        }
+        // A compound surname without the given name: "Yakité Nguema" for "Albertine Yakité
+        // Nguema" — unless its first part is a known given name ("Ousmane Touré").
+        let compound_of = |short: &Form, long: &Form| {
+            short.middle.is_empty()
+                && !short.given_known
+                && long.middle.len() == 1
+                && short
+                    .given
+                    .as_ref()
+                    .is_some_and(|g| similar_keys(g, &long.middle[0]))
+        };
+        if compound_of(self, other) || compound_of(other, self) {
+            return true;
+        }
+        // Two middle names that differ are two people ("Hamadoun Yattara Niang", "Hamadoun
+        // Sidibé Niang"); one written without the middle name may be either.
+        if self.middle.len() == other.middle.len()
+            && self
+                .middle
+                .iter()
+                .zip(&other.middle)
+                .any(|(a, b)| !similar_keys(a, b))
+        {
+            return false;
+        }
+        match (&self.given, &other.given) {
+            (Some(a), Some(b)) => similar_keys(a, b),
+            _ => true,
+        }
     }
 }
 
@@ -361,6 +424,8 @@ struct FormIndex {
     /// Queried surname (folded) → how many surnames it has been compared with (all those below
     /// that id) and the ones similar to it: each query only compares the surnames added since.
     seen: HashMap<String, (usize, Vec<usize>)>,
+    /// The language pack's given names, folded.
+    given_names: std::collections::HashSet<String>,
 }
 
 impl FormIndex {
@@ -371,7 +436,7 @@ impl FormIndex {
 
     /// Records a name of entity `id` (full names only).
     fn add(&mut self, id: usize, parts: &[String]) {
-        let Some(f) = Form::new(parts).filter(|_| parts.len() > 1) else {
+        let Some(f) = Form::new(parts, &self.given_names).filter(|_| parts.len() > 1) else {
             return;
         };
         let block = f.surname.block();
@@ -468,7 +533,10 @@ pub fn resolve<'a>(
     let mut entities: Vec<Entity> = Vec::new();
     // Name forms per entity, with their keys, for similarity; blocked by the surname's first phonetic
     // letter so that each mention is compared with a handful of people, not all.
-    let mut index = FormIndex::default();
+    let mut index = FormIndex {
+        given_names: lex.pack.given_names.names.iter().map(|n| fold(n)).collect(),
+        ..FormIndex::default()
+    };
     let mut exact: HashMap<String, usize> = HashMap::new();
     for (i, p) in kb.persons.iter().enumerate() {
         let id = entities.len();
@@ -495,7 +563,7 @@ pub fn resolve<'a>(
             let key = fold(&p.text());
             let known = exact.get(&key).copied();
             let id = known.or_else(|| {
-                let form = Form::new(&p.parts)?;
+                let form = Form::new(&p.parts, &index.given_names)?;
                 let cands = index.similar(&form);
                 (cands.len() == 1).then(|| cands[0])
             });
@@ -595,7 +663,11 @@ pub fn resolve<'a>(
             e.name = majority_full_form(e, &claims);
         }
     }
-    let stories = stories(&claims, &person_entity);
+    let days: Vec<Option<i64>> = dates
+        .iter()
+        .map(|d| d.map(|(p, _)| p.first_day()))
+        .collect();
+    let stories = stories(&claims, &person_entity, &days);
     let story_years = {
         let mut years: BTreeMap<usize, BTreeMap<i32, usize>> = BTreeMap::new();
         for (d, date) in dates.iter().enumerate() {
@@ -699,8 +771,19 @@ mod tests {
     fn different_names_stay_apart() {
         assert!(!similar_token("Traoré", "Touré"));
         assert!(!similar_token("Diarra", "Diallo"));
-        let form = |n: &str| Form::new(&split(n)).unwrap();
+        let given: std::collections::HashSet<String> = ["oumar", "cheick", "ousmane"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let form = |n: &str| Form::new(&split(n), &given).unwrap();
         assert!(!form("Oumar Diarra").similar(&form("Cheick Diarra")));
         assert!(form("Abdourahame Tiani").similar(&form("Abdourahamane Tiani")));
+        // Compound surnames and middle names.
+        assert!(form("Yakité Nguema").similar(&form("Albertine Yakité Nguema")));
+        assert!(form("Albertine Yakité Nguema").similar(&form("Yakité Nguema")));
+        assert!(!form("Ousmane Touré").similar(&form("Moussa Ousmane Touré")));
+        assert!(form("Ousmane Touré").similar(&form("Ousmane Kaba Touré")));
+        assert!(!form("Hamadoun Yattara Niang").similar(&form("Hamadoun Sidibé Niang")));
+        assert!(form("Hamadoun Yattara Niang").similar(&form("Hamadoun Yatara Niang")));
     }
 }

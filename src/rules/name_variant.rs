@@ -68,13 +68,31 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         let kb = entity.kb.map(|k| &model.kb.persons[k]);
         // (part, form) → mentions (doc, start, end, raw token).
         let mut forms: BTreeMap<Part, BTreeMap<String, Occurrences>> = BTreeMap::new();
+        // A two-part mention may be a compound surname without its given name ("Yakité Nguema"
+        // for "Albertine Yakité Nguema"): its first part is then the three-part names' middle.
+        let (mut givens, mut middles) = (Vec::new(), Vec::new());
+        for &(d, m) in &entity.mentions {
+            let parts = &model.mention(d, m).parts;
+            if parts.len() == 3 {
+                givens.push(lower(&parts[0]));
+                middles.push(parts[1].as_str());
+            }
+        }
         for &(d, m) in &entity.mentions {
             let p = model.mention(d, m);
             let (start, end) = (p.start, p.end);
-            let toks: Vec<&str> = p.parts.iter().map(String::as_str).collect();
+            let mut toks: Vec<&str> = p.parts.iter().map(String::as_str).collect();
+            if toks.len() == 2
+                && !givens.contains(&lower(toks[0]))
+                && middles
+                    .iter()
+                    .any(|m| crate::resolve::similar_token(m, toks[0]))
+            {
+                toks.insert(0, "");
+            }
             let n = toks.len();
             let mut parts = vec![Part::Surname];
-            if n > 1 {
+            if n > 1 && !toks[0].is_empty() {
                 parts.push(Part::Given);
             }
             parts.extend((1..n.saturating_sub(1)).map(|i| Part::Middle(i, n)));
