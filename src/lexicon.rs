@@ -323,6 +323,8 @@ pub struct Lexicon {
     number_words: HashMap<String, u64>,
     /// Every `[ignore]` pattern as one alternation, if there are any.
     ignore: Option<regex::Regex>,
+    /// The document head nouns folded, with their length in chars (for misspelling tests).
+    document_heads: Vec<(String, usize)>,
 }
 
 /// A lexicon phrase found at a token position.
@@ -589,12 +591,23 @@ impl Lexicon {
             // Longest first, so the first hit of a kind is the most specific.
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
+        let document_heads = pack
+            .names
+            .document_heads
+            .iter()
+            .map(|h| {
+                let f = fold(h);
+                let n = f.chars().count();
+                (f, n)
+            })
+            .collect();
         let mut lex = Lexicon {
             pack,
             phrases,
             relation_cues,
             number_words,
             ignore: None,
+            document_heads,
         };
         lex.ignore = lex.ignore_source().and_then(|s| regex::Regex::new(&s).ok());
         lex
@@ -650,6 +663,11 @@ impl Lexicon {
             }
         }
         Some(total + current)
+    }
+
+    /// The document head nouns, folded, each with its length in chars.
+    pub fn document_heads_folded(&self) -> &[(String, usize)] {
+        &self.document_heads
     }
 
     pub fn country_name(&self, i: u16) -> &str {
