@@ -464,7 +464,10 @@ impl Lexicon {
     fn compile(pack: Pack) -> Self {
         let mut phrases: HashMap<String, Vec<(Vec<String>, Lex)>> = HashMap::new();
         let mut add = |form: &str, lex: Lex| {
-            let toks: Vec<String> = tokenize(form).into_iter().map(|t| t.fold).collect();
+            let toks: Vec<String> = tokenize(form)
+                .into_iter()
+                .map(|t| t.fold.into_string())
+                .collect();
             if let Some(first) = toks.first().cloned() {
                 let list = phrases.entry(first).or_default();
                 if !list.iter().any(|(t, l)| *t == toks && *l == lex) {
@@ -576,9 +579,15 @@ impl Lexicon {
             .relation
             .iter()
             .flat_map(|r| {
-                r.cues
-                    .iter()
-                    .map(move |c| (r.kind, tokenize(c).into_iter().map(|t| t.fold).collect()))
+                r.cues.iter().map(move |c| {
+                    (
+                        r.kind,
+                        tokenize(c)
+                            .into_iter()
+                            .map(|t| t.fold.into_string())
+                            .collect(),
+                    )
+                })
             })
             .collect();
         let number_words = pack
@@ -615,7 +624,7 @@ impl Lexicon {
 
     /// Every lexicon phrase that starts at token `i`, longest first.
     pub fn hits_at<'a>(&'a self, toks: &'a [Token], i: usize) -> impl Iterator<Item = Hit> + 'a {
-        let list = toks.get(i).and_then(|t| self.phrases.get(&t.fold));
+        let list = toks.get(i).and_then(|t| self.phrases.get(t.fold.as_str()));
         list.into_iter().flatten().filter_map(move |(words, lex)| {
             let end = i + words.len();
             if end > toks.len() {

@@ -1,12 +1,24 @@
 //! Folded text for matching (case, diacritics, typographic punctuation) with a map back to raw bytes,
 //! a tokenizer shared by every extractor, and line/column lookup for reporting.
 
+use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Appends the folded form of `c` to `out`: lower case, no diacritics, plain apostrophes and quotes,
 /// one kind of space and dash.
+#[inline]
 pub fn fold_char_into(c: char, out: &mut String) {
+    // Most chars of French prose are ASCII; '`' and '\t' are the only ASCII chars with a special
+    // form.
+    if c.is_ascii() && c != '`' && c != '\t' {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    fold_other_into(c, out);
+}
+
+fn fold_other_into(c: char, out: &mut String) {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' => out.push('\''),
         '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' => out.push('"'),
@@ -28,12 +40,33 @@ pub fn fold_char_into(c: char, out: &mut String) {
     }
 }
 
+/// Appends the folded form of `s` to `out` (see [`fold_char_into`]).
+pub fn fold_into(s: &str, out: &mut String) {
+    // ASCII runs are copied whole and lower-cased in place.
+    let mut rest = s;
+    while !rest.is_empty() {
+        let plain = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b == b'`' || b == b'\t')
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            let at = out.len();
+            out.push_str(&rest[..plain]);
+            out[at..].make_ascii_lowercase();
+            rest = &rest[plain..];
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_other_into(c, out);
+            rest = chars.as_str();
+        }
+    }
+}
+
 /// The folded form of a whole string.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char_into(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
 }
 
@@ -108,8 +141,8 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// Folded text of the token.
-    pub fold: String,
+    /// Folded text of the token (inline up to 24 bytes: no allocation for almost every word).
+    pub fold: CompactString,
     /// The raw token starts with an upper-case letter.
     pub cap: bool,
     /// Every letter of the raw token is upper case (acronyms).
@@ -128,87 +161,120 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Whether `head` (raw text before an apostrophe) folds to an elided article; `scratch` is a
+/// reusable buffer.
+fn is_elision(head: &str, scratch: &mut String) -> bool {
+    scratch.clear();
+    fold_into(head, scratch);
+    ELISIONS.contains(&scratch.as_str())
+}
+
 /// Splits raw text into tokens. Elided articles ("l'", "d'", "qu'") are tokens of their own, ending
 /// with the apostrophe; names like "N'Guessan" stay whole.
 pub fn tokenize(raw: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(raw.len() / 5);
-    let chars: Vec<(usize, char)> = raw.char_indices().collect();
-    let n = chars.len();
+    let mut scratch = String::new();
+    let char_at = |o: usize| raw.get(o..).and_then(|s| s.chars().next());
     let mut i = 0;
-    while i < n {
-        let (off, c) = chars[i];
+    while let Some(c) = char_at(i) {
+        let off = i;
         if c == '\n' {
-            push(&mut toks, raw, off, off + 1, TokKind::Break);
+            push(&mut toks, &mut scratch, raw, off, off + 1, TokKind::Break);
             i += 1;
             continue;
         }
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let start = off;
-            let mut j = i + 1;
-            while j < n {
-                let d = chars[j].1;
+            // Byte offset of the next char to look at.
+            let mut j = off + c.len_utf8();
+            while let Some(d) = char_at(j) {
                 if d.is_alphanumeric() {
-                    j += 1;
+                    j += d.len_utf8();
                     continue;
                 }
-                if (is_hyphen(d) || is_apostrophe(d) || d == '.')
-                    && j + 1 < n
-                    && chars[j + 1].1.is_alphanumeric()
-                {
-                    if is_apostrophe(d) {
-                        let head = fold(&raw[start..chars[j].0]);
-                        let next_upper = chars[j + 1].1.is_uppercase();
-                        let keep_whole = head == "n" && next_upper && raw[start..].starts_with('N');
-                        if ELISIONS.contains(&head.as_str()) && !keep_whole {
-                            break;
-                        }
-                    }
-                    if d == '.' {
-                        // "art.6", "U.S" keep no inner dots except in digit runs like 1.5.
-                        if !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
-                            break;
-                        }
-                    }
-                    j += 2;
-                    continue;
+                let after = j + d.len_utf8();
+                let Some(e) = char_at(after).filter(|e| e.is_alphanumeric()) else {
+                    break;
+                };
+                if !(is_hyphen(d) || is_apostrophe(d) || d == '.') {
+                    break;
                 }
-                break;
+                if is_apostrophe(d) {
+                    let keep_whole = e.is_uppercase()
+                        && raw[start..].starts_with('N')
+                        && fold_is(&raw[start..j], "n", &mut scratch);
+                    if !keep_whole && is_elision(&raw[start..j], &mut scratch) {
+                        break;
+                    }
+                }
+                if d == '.' {
+                    // "art.6", "U.S" keep no inner dots except in digit runs like 1.5. The char
+                    // before the dot is ASCII exactly when its last byte is.
+                    if !(raw.as_bytes()[j - 1].is_ascii_digit() && e.is_ascii_digit()) {
+                        break;
+                    }
+                }
+                j = after + e.len_utf8();
             }
             // An elided article keeps its apostrophe.
-            let mut end_j = j;
-            if j < n && is_apostrophe(chars[j].1) {
-                let head = fold(&raw[start..chars[j].0]);
-                if ELISIONS.contains(&head.as_str()) {
-                    end_j = j + 1;
-                }
+            let mut end = j;
+            if let Some(d) = char_at(j).filter(|&d| is_apostrophe(d))
+                && is_elision(&raw[start..j], &mut scratch)
+            {
+                end = j + d.len_utf8();
             }
-            let end = if end_j < n { chars[end_j].0 } else { raw.len() };
-            push(&mut toks, raw, start, end, TokKind::Word);
-            i = end_j;
+            push(&mut toks, &mut scratch, raw, start, end, TokKind::Word);
+            i = end;
             continue;
         }
-        let end = if i + 1 < n { chars[i + 1].0 } else { raw.len() };
-        push(&mut toks, raw, off, end, TokKind::Punct);
-        i += 1;
+        let end = off + c.len_utf8();
+        push(&mut toks, &mut scratch, raw, off, end, TokKind::Punct);
+        i = end;
     }
     toks
 }
 
-fn push(toks: &mut Vec<Token>, raw: &str, start: usize, end: usize, kind: TokKind) {
+/// Whether `s` folds to exactly `want`.
+fn fold_is(s: &str, want: &str, scratch: &mut String) -> bool {
+    scratch.clear();
+    fold_into(s, scratch);
+    scratch == want
+}
+
+fn push(
+    toks: &mut Vec<Token>,
+    scratch: &mut String,
+    raw: &str,
+    start: usize,
+    end: usize,
+    kind: TokKind,
+) {
     let s = &raw[start..end];
-    let mut letters = s.chars().filter(|c| c.is_alphabetic());
     let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
-    let all_caps =
-        kind == TokKind::Word && letters.clone().count() >= 2 && letters.all(|c| c.is_uppercase());
+    // At least two letters, all upper case; stops at the first lower-case letter.
+    let all_caps = kind == TokKind::Word && {
+        let mut letters = 0;
+        let mut upper = true;
+        for c in s.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                upper = false;
+                break;
+            }
+            letters += 1;
+        }
+        upper && letters >= 2
+    };
+    scratch.clear();
+    fold_into(s, scratch);
     toks.push(Token {
         start,
         end,
         kind,
-        fold: fold(s),
+        fold: CompactString::from(scratch.as_str()),
         cap,
         all_caps,
     });
