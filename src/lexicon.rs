@@ -2,7 +2,7 @@
 //! head nouns, relation cues, reporting verbs…), read from `rules/lexicon/*.toml` and compiled into a
 //! phrase table looked up token by token.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -462,7 +462,7 @@ impl Lexicon {
     }
 
     fn compile(pack: Pack) -> Self {
-        let mut phrases: HashMap<String, Vec<(Vec<String>, Lex)>> = HashMap::new();
+        let mut phrases: HashMap<String, Vec<(Vec<String>, Lex)>> = HashMap::default();
         let mut add = |form: &str, lex: Lex| {
             let toks: Vec<String> = tokenize(form)
                 .into_iter()
@@ -630,7 +630,12 @@ impl Lexicon {
             if end > toks.len() {
                 return None;
             }
-            let ok = words.iter().zip(&toks[i..end]).all(|(w, t)| *w == t.fold);
+            // The first word is the table's key: compare the others.
+            let ok = words
+                .iter()
+                .zip(&toks[i..end])
+                .skip(1)
+                .all(|(w, t)| *w == t.fold);
             ok.then_some(Hit { end, lex: *lex })
         })
     }
