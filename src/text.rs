@@ -174,7 +174,13 @@ fn is_elision(head: &str, scratch: &mut String) -> bool {
 pub fn tokenize(raw: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(raw.len() / 5);
     let mut scratch = String::new();
-    let char_at = |o: usize| raw.get(o..).and_then(|s| s.chars().next());
+    let bytes = raw.as_bytes();
+    // The char at byte offset `o` (a char boundary), decoded directly when it is ASCII.
+    let char_at = |o: usize| match bytes.get(o) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => raw.get(o..).and_then(|s| s.chars().next()),
+        None => None,
+    };
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let off = i;
