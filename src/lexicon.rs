@@ -635,7 +635,7 @@ impl Lexicon {
                 .iter()
                 .zip(&toks[i..end])
                 .skip(1)
-                .all(|(w, t)| *w == t.fold);
+                .all(|(w, t)| w.as_str() == t.fold.as_str());
             ok.then_some(Hit { end, lex: *lex })
         })
     }

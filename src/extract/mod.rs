@@ -229,7 +229,7 @@ impl Ctx<'_> {
     }
 
     pub fn is(&self, i: usize, s: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.fold == s)
+        self.toks.get(i).is_some_and(|t| t.fold.as_str() == s)
     }
 
     pub fn is_any(&self, i: usize, set: &[&str]) -> bool {

@@ -302,7 +302,7 @@ fn mention(
     };
     let content = (head..end)
         .filter(|&t| !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word)
-        .map(|t| toks[t].fold.clone())
+        .map(|t| toks[t].fold.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     // Nouns capitalised by convention inside institutional names are not proper names.

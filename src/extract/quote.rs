@@ -271,7 +271,7 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
             end: last,
             words: words
                 .iter()
-                .map(|&k| ctx.toks[k].fold.to_string())
+                .map(|&k| ctx.toks[k].fold.as_str().to_owned())
                 .collect(),
             word_spans: words
                 .iter()
