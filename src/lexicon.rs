@@ -315,8 +315,12 @@ pub enum Lex {
 #[derive(Debug)]
 pub struct Lexicon {
     pub pack: Pack,
-    /// First folded token of a phrase → (phrase tokens, meaning), longest phrases first.
-    phrases: HashMap<String, Vec<(Vec<String>, Lex)>>,
+    /// Every folded word of every phrase → its id.
+    vocab: HashMap<String, u32>,
+    /// Word id → the word.
+    words: Vec<String>,
+    /// Word id of a phrase's first word → (phrase word ids, meaning), longest phrases first.
+    phrases: Vec<Vec<(Box<[u32]>, Lex)>>,
     /// Relation cues as folded tokens, for the relation extractor's flexible matching.
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
     /// Folded number words → value ("onze" → 11).
@@ -326,6 +330,9 @@ pub struct Lexicon {
     /// The document head nouns folded, with their length in chars (for misspelling tests).
     document_heads: Vec<(String, usize)>,
 }
+
+/// The word id of a token that no phrase contains.
+pub const NO_WORD: u32 = u32::MAX;
 
 /// A lexicon phrase found at a token position.
 #[derive(Debug, Clone, Copy)]
@@ -462,17 +469,25 @@ impl Lexicon {
     }
 
     fn compile(pack: Pack) -> Self {
-        let mut phrases: HashMap<String, Vec<(Vec<String>, Lex)>> = HashMap::default();
+        let mut vocab: HashMap<String, u32> = HashMap::default();
+        let mut words: Vec<String> = Vec::new();
+        let mut phrases: Vec<Vec<(Box<[u32]>, Lex)>> = Vec::new();
         let mut add = |form: &str, lex: Lex| {
-            let toks: Vec<String> = tokenize(form)
+            let toks: Box<[u32]> = tokenize(form)
                 .into_iter()
-                .map(|t| t.fold.into_string())
+                .map(|t| {
+                    *vocab.entry(t.fold.to_string()).or_insert_with(|| {
+                        words.push(t.fold.to_string());
+                        phrases.push(Vec::new());
+                        (words.len() - 1) as u32
+                    })
+                })
                 .collect();
-            if let Some(first) = toks.first().cloned() {
-                let list = phrases.entry(first).or_default();
-                if !list.iter().any(|(t, l)| *t == toks && *l == lex) {
-                    list.push((toks, lex));
-                }
+            if let Some(&first) = toks.first()
+                && let Some(list) = phrases.get_mut(first as usize)
+                && !list.iter().any(|(t, l)| *t == toks && *l == lex)
+            {
+                list.push((toks, lex));
             }
         };
         for (i, c) in pack.country.iter().enumerate() {
@@ -596,7 +611,7 @@ impl Lexicon {
             .iter()
             .map(|(w, v)| (fold(w), *v))
             .collect();
-        for list in phrases.values_mut() {
+        for list in phrases.iter_mut() {
             // Longest first, so the first hit of a kind is the most specific.
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
@@ -612,6 +627,8 @@ impl Lexicon {
             .collect();
         let mut lex = Lexicon {
             pack,
+            vocab,
+            words,
             phrases,
             relation_cues,
             number_words,
@@ -622,20 +639,36 @@ impl Lexicon {
         lex
     }
 
+    /// The id of a folded word that some phrase contains, or [`NO_WORD`].
+    pub fn word_id(&self, fold: &str) -> u32 {
+        self.vocab.get(fold).copied().unwrap_or(NO_WORD)
+    }
+
     /// Every lexicon phrase that starts at token `i`, longest first.
     pub fn hits_at<'a>(&'a self, toks: &'a [Token], i: usize) -> impl Iterator<Item = Hit> + 'a {
-        let list = toks.get(i).and_then(|t| self.phrases.get(t.fold.as_str()));
-        list.into_iter().flatten().filter_map(move |(words, lex)| {
-            let end = i + words.len();
+        let list = toks
+            .get(i)
+            .and_then(|t| self.phrases.get(self.word_id(&t.fold) as usize));
+        list.into_iter().flatten().filter_map(move |(ids, lex)| {
+            let end = i + ids.len();
             if end > toks.len() {
                 return None;
             }
-            // The first word is the table's key: compare the others.
-            let ok = words
-                .iter()
-                .zip(&toks[i..end])
-                .skip(1)
-                .all(|(w, t)| w.as_str() == t.fold.as_str());
+            // The first word is the one the list was found under: compare the others.
+            let ok = ids.iter().zip(&toks[i..end]).skip(1).all(|(&w, t)| {
+                self.words.get(w as usize).map(String::as_str) == Some(t.fold.as_str())
+            });
+            ok.then_some(Hit { end, lex: *lex })
+        })
+    }
+
+    /// [`Lexicon::hits_at`] on tokens already turned into word ids ([`Lexicon::word_id`]): the
+    /// same hits, compared as integers.
+    pub fn hits_at_ids<'a>(&'a self, ids: &'a [u32], i: usize) -> impl Iterator<Item = Hit> + 'a {
+        let list = ids.get(i).and_then(|&w| self.phrases.get(w as usize));
+        list.into_iter().flatten().filter_map(move |(words, lex)| {
+            let end = i + words.len();
+            let ok = ids.get(i + 1..end).is_some_and(|t| t == &words[1..]);
             ok.then_some(Hit { end, lex: *lex })
         })
     }

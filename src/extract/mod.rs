@@ -200,12 +200,14 @@ pub(crate) struct HitTable {
 impl HitTable {
     /// Looks the lexicon up once at every word token.
     fn new(toks: &[Token], lex: &Lexicon) -> Self {
+        // One hash lookup per token; phrases are then matched on integers.
+        let ids: Vec<u32> = toks.iter().map(|t| lex.word_id(&t.fold)).collect();
         let mut hits = Vec::new();
         let mut starts = Vec::with_capacity(toks.len() + 1);
         for (i, t) in toks.iter().enumerate() {
             starts.push(hits.len() as u32);
             if t.kind == TokKind::Word {
-                hits.extend(lex.hits_at(toks, i));
+                hits.extend(lex.hits_at_ids(&ids, i));
             }
         }
         starts.push(hits.len() as u32);
