@@ -260,6 +260,26 @@ fn push(
     kind: TokKind,
 ) {
     let s = &raw[start..end];
+    let b = s.as_bytes();
+    // Plain ASCII ('`' aside, the only ASCII char a token can hold that folds to something else):
+    // case and folding byte by byte.
+    if b.iter().all(|&c| c.is_ascii() && c != b'`') {
+        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        let all_caps = kind == TokKind::Word
+            && !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_uppercase()).nth(1).is_some();
+        let mut fold = CompactString::from(s);
+        fold.make_ascii_lowercase();
+        toks.push(Token {
+            start,
+            end,
+            kind,
+            fold,
+            cap,
+            all_caps,
+        });
+        return;
+    }
     let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
     // At least two letters, all upper case; stops at the first lower-case letter.
     let all_caps = kind == TokKind::Word && {
