@@ -668,7 +668,10 @@ impl Lexicon {
         let list = ids.get(i).and_then(|&w| self.phrases.get(w as usize));
         list.into_iter().flatten().filter_map(move |(words, lex)| {
             let end = i + words.len();
-            let ok = ids.get(i + 1..end).is_some_and(|t| t == &words[1..]);
+            // Element by element: phrases are short, and a slice comparison calls memcmp.
+            let ok = ids
+                .get(i + 1..end)
+                .is_some_and(|t| t.iter().zip(&words[1..]).all(|(a, b)| a == b));
             ok.then_some(Hit { end, lex: *lex })
         })
     }

@@ -263,11 +263,20 @@ fn push(
     let b = s.as_bytes();
     // Plain ASCII ('`' aside, the only ASCII char a token can hold that folds to something else):
     // case and folding byte by byte.
-    if b.iter().all(|&c| c.is_ascii() && c != b'`') {
+    let mut ascii = true;
+    let mut lower = false;
+    let mut upper = 0;
+    for &c in b {
+        if !c.is_ascii() || c == b'`' {
+            ascii = false;
+            break;
+        }
+        lower |= c.is_ascii_lowercase();
+        upper += usize::from(c.is_ascii_uppercase());
+    }
+    if ascii {
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
-        let all_caps = kind == TokKind::Word
-            && !b.iter().any(u8::is_ascii_lowercase)
-            && b.iter().filter(|c| c.is_ascii_uppercase()).nth(1).is_some();
+        let all_caps = kind == TokKind::Word && !lower && upper >= 2;
         let mut fold = CompactString::from(s);
         fold.make_ascii_lowercase();
         toks.push(Token {
