@@ -197,7 +197,14 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
             let start = off;
             // Byte offset of the next char to look at.
             let mut j = off + c.len_utf8();
-            while let Some(d) = char_at(j) {
+            loop {
+                // Runs of ASCII letters and digits, byte by byte.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                }
+                let Some(d) = char_at(j) else {
+                    break;
+                };
                 if d.is_alphanumeric() {
                     j += d.len_utf8();
                     continue;
