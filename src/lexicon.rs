@@ -321,6 +321,11 @@ pub struct Lexicon {
     words: Vec<String>,
     /// Word id of a phrase's first word → (phrase word ids, meaning), longest phrases first.
     phrases: Vec<Vec<(Box<[u32]>, Lex)>>,
+    /// The same phrases split for lookups by id. Word id → meanings of the one-word phrases.
+    singles: Vec<Vec<Lex>>,
+    /// (first, second word id) → the longer phrases starting so, longest first. A list like
+    /// "a …" (a déclaré, a affirmé…) holds a hundred phrases; this finds the few to compare.
+    multi: HashMap<(u32, u32), Vec<(Box<[u32]>, Lex)>>,
     /// Relation cues as folded tokens, for the relation extractor's flexible matching.
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
     /// Folded number words → value ("onze" → 11).
@@ -615,6 +620,28 @@ impl Lexicon {
             // Longest first, so the first hit of a kind is the most specific.
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
+        // All longer phrases precede the one-word ones in each sorted list, so a bucket of longer
+        // phrases followed by the one-word ones is the list's order.
+        let mut singles: Vec<Vec<Lex>> = vec![Vec::new(); phrases.len()];
+        let mut multi: HashMap<(u32, u32), Vec<(Box<[u32]>, Lex)>> = HashMap::default();
+        for list in &phrases {
+            for (ids, lex) in list {
+                match **ids {
+                    [first] => {
+                        if let Some(l) = singles.get_mut(first as usize) {
+                            l.push(*lex);
+                        }
+                    }
+                    [first, second, ..] => {
+                        multi
+                            .entry((first, second))
+                            .or_default()
+                            .push((ids.clone(), *lex));
+                    }
+                    [] => {}
+                }
+            }
+        }
         let document_heads = pack
             .names
             .document_heads
@@ -630,6 +657,8 @@ impl Lexicon {
             vocab,
             words,
             phrases,
+            singles,
+            multi,
             relation_cues,
             number_words,
             ignore: None,
@@ -665,15 +694,26 @@ impl Lexicon {
     /// [`Lexicon::hits_at`] on tokens already turned into word ids ([`Lexicon::word_id`]): the
     /// same hits, compared as integers.
     pub fn hits_at_ids<'a>(&'a self, ids: &'a [u32], i: usize) -> impl Iterator<Item = Hit> + 'a {
-        let list = ids.get(i).and_then(|&w| self.phrases.get(w as usize));
-        list.into_iter().flatten().filter_map(move |(words, lex)| {
-            let end = i + words.len();
-            // Element by element: phrases are short, and a slice comparison calls memcmp.
-            let ok = ids
-                .get(i + 1..end)
-                .is_some_and(|t| t.iter().zip(&words[1..]).all(|(a, b)| a == b));
-            ok.then_some(Hit { end, lex: *lex })
-        })
+        let first = ids.get(i).copied().unwrap_or(NO_WORD);
+        let second = ids.get(i + 1).copied().unwrap_or(NO_WORD);
+        let longer = if first == NO_WORD || second == NO_WORD {
+            None
+        } else {
+            self.multi.get(&(first, second))
+        };
+        let longer = longer
+            .into_iter()
+            .flatten()
+            .filter_map(move |(words, lex)| {
+                let end = i + words.len();
+                // Element by element: phrases are short, and a slice comparison calls memcmp.
+                let ok = ids
+                    .get(i + 2..end)
+                    .is_some_and(|t| t.iter().zip(&words[2..]).all(|(a, b)| a == b));
+                ok.then_some(Hit { end, lex: *lex })
+            });
+        let one = self.singles.get(first as usize).into_iter().flatten();
+        longer.chain(one.map(move |&lex| Hit { end: i + 1, lex }))
     }
 
     /// The longest phrase at `i` whose meaning `pick` accepts.
