@@ -30,14 +30,40 @@ fn fold_other_into(c: char, out: &mut String) {
         'æ' | 'Æ' => out.push_str("ae"),
         'ß' => out.push_str("ss"),
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c => {
-            for d in c.nfd() {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }
+        c => match latin_folds().get((c as usize).wrapping_sub(LATIN_FROM as usize)) {
+            Some(f) => out.push_str(f),
+            None => fold_decomposed_into(c, out),
+        },
+    }
+}
+
+/// The general case: canonical decomposition without its combining marks, lower-cased.
+fn fold_decomposed_into(c: char, out: &mut String) {
+    for d in c.nfd() {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
         }
     }
+}
+
+/// First and last char of the folds kept in a table: Latin-1 Supplement and Latin Extended-A,
+/// where French (and West African names) put their accents.
+const LATIN_FROM: char = '\u{C0}';
+const LATIN_TO: char = '\u{17F}';
+
+/// The fold of every char from `LATIN_FROM` to `LATIN_TO`, computed once by the general case, so
+/// that it is the same by construction.
+fn latin_folds() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (LATIN_FROM..=LATIN_TO)
+            .map(|c| {
+                let mut s = String::new();
+                fold_decomposed_into(c, &mut s);
+                s
+            })
+            .collect()
+    })
 }
 
 /// Appends the folded form of `s` to `out` (see [`fold_char_into`]).
@@ -161,6 +187,24 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Whether a Latin-1 letter (À-ÿ but × and ÷): all alphabetic, so the Unicode tables can be
+/// skipped for the accented letters of French.
+fn is_latin1_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{FF}') && c != '\u{D7}' && c != '\u{F7}'
+}
+
+/// `c.is_alphanumeric()`, quicker for ASCII and Latin-1.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && (is_latin1_letter(c) || c.is_alphanumeric()))
+}
+
+/// `c.is_alphabetic()`, quicker for ASCII and Latin-1.
+#[inline]
+fn is_alpha(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && (is_latin1_letter(c) || c.is_alphabetic()))
+}
+
 /// Whether `head` (raw text before an apostrophe) folds to an elided article; `scratch` is a
 /// reusable buffer.
 fn is_elision(head: &str, scratch: &mut String) -> bool {
@@ -193,7 +237,7 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let start = off;
             // Byte offset of the next char to look at.
             let mut j = off + c.len_utf8();
@@ -205,12 +249,12 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
                 let Some(d) = char_at(j) else {
                     break;
                 };
-                if d.is_alphanumeric() {
+                if is_alnum(d) {
                     j += d.len_utf8();
                     continue;
                 }
                 let after = j + d.len_utf8();
-                let Some(e) = char_at(after).filter(|e| e.is_alphanumeric()) else {
+                let Some(e) = char_at(after).filter(|&e| is_alnum(e)) else {
                     break;
                 };
                 if !(is_hyphen(d) || is_apostrophe(d) || d == '.') {
@@ -301,7 +345,7 @@ fn push(
     let all_caps = kind == TokKind::Word && {
         let mut letters = 0;
         let mut upper = true;
-        for c in s.chars().filter(|c| c.is_alphabetic()) {
+        for c in s.chars().filter(|&c| is_alpha(c)) {
             if !c.is_uppercase() {
                 upper = false;
                 break;
