@@ -320,12 +320,12 @@ pub struct Lexicon {
     /// Word id → the word.
     words: Vec<String>,
     /// Word id of a phrase's first word → (phrase word ids, meaning), longest phrases first.
-    phrases: Vec<Vec<(Box<[u32]>, Lex)>>,
+    phrases: Vec<Vec<Phrase>>,
     /// The same phrases split for lookups by id. Word id → meanings of the one-word phrases.
     singles: Vec<Vec<Lex>>,
     /// (first, second word id) → the longer phrases starting so, longest first. A list like
     /// "a …" (a déclaré, a affirmé…) holds a hundred phrases; this finds the few to compare.
-    multi: HashMap<(u32, u32), Vec<(Box<[u32]>, Lex)>>,
+    multi: HashMap<(u32, u32), Vec<Phrase>>,
     /// Relation cues as folded tokens, for the relation extractor's flexible matching.
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
     /// Folded number words → value ("onze" → 11).
@@ -335,6 +335,9 @@ pub struct Lexicon {
     /// The document head nouns folded, with their length in chars (for misspelling tests).
     document_heads: Vec<(String, usize)>,
 }
+
+/// A phrase as the word ids of its folded tokens, with its meaning.
+type Phrase = (Box<[u32]>, Lex);
 
 /// The word id of a token that no phrase contains.
 pub const NO_WORD: u32 = u32::MAX;
@@ -476,7 +479,7 @@ impl Lexicon {
     fn compile(pack: Pack) -> Self {
         let mut vocab: HashMap<String, u32> = HashMap::default();
         let mut words: Vec<String> = Vec::new();
-        let mut phrases: Vec<Vec<(Box<[u32]>, Lex)>> = Vec::new();
+        let mut phrases: Vec<Vec<Phrase>> = Vec::new();
         let mut add = |form: &str, lex: Lex| {
             let toks: Box<[u32]> = tokenize(form)
                 .into_iter()
@@ -623,7 +626,7 @@ impl Lexicon {
         // All longer phrases precede the one-word ones in each sorted list, so a bucket of longer
         // phrases followed by the one-word ones is the list's order.
         let mut singles: Vec<Vec<Lex>> = vec![Vec::new(); phrases.len()];
-        let mut multi: HashMap<(u32, u32), Vec<(Box<[u32]>, Lex)>> = HashMap::default();
+        let mut multi: HashMap<(u32, u32), Vec<Phrase>> = HashMap::default();
         for list in &phrases {
             for (ids, lex) in list {
                 match **ids {
