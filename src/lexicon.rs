@@ -2,7 +2,7 @@
 //! head nouns, relation cues, reporting verbs…), read from `rules/lexicon/*.toml` and compiled into a
 //! phrase table looked up token by token.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -319,8 +319,17 @@ pub enum Lex {
 #[derive(Debug)]
 pub struct Lexicon {
     pub pack: Pack,
-    /// First folded token of a phrase → (phrase tokens, meaning), longest phrases first.
-    phrases: HashMap<String, Vec<(Vec<String>, Lex)>>,
+    /// Every folded word of every phrase → its id.
+    vocab: HashMap<String, u32>,
+    /// Word id → the word.
+    words: Vec<String>,
+    /// Word id of a phrase's first word → (phrase word ids, meaning), longest phrases first.
+    phrases: Vec<Vec<Phrase>>,
+    /// The same phrases split for lookups by id. Word id → meanings of the one-word phrases.
+    singles: Vec<Vec<Lex>>,
+    /// (first, second word id) → the longer phrases starting so, longest first. A list like
+    /// "a …" (a déclaré, a affirmé…) holds a hundred phrases; this finds the few to compare.
+    multi: HashMap<(u32, u32), Vec<Phrase>>,
     /// Relation cues as folded tokens, for the relation extractor's flexible matching.
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
     /// Folded number words → value ("onze" → 11).
@@ -330,7 +339,15 @@ pub struct Lexicon {
     /// A hash of the sources the pack was built from: claims read with another pack (a stored
     /// index) cannot be mixed with this one's.
     pub fingerprint: u64,
+    /// The document head nouns folded, with their length in chars (for misspelling tests).
+    document_heads: Vec<(String, usize)>,
 }
+
+/// A phrase as the word ids of its folded tokens, with its meaning.
+type Phrase = (Box<[u32]>, Lex);
+
+/// The word id of a token that no phrase contains.
+pub const NO_WORD: u32 = u32::MAX;
 
 /// A lexicon phrase found at a token position.
 #[derive(Debug, Clone, Copy)]
@@ -476,14 +493,25 @@ impl Lexicon {
     }
 
     fn compile(pack: Pack) -> Self {
-        let mut phrases: HashMap<String, Vec<(Vec<String>, Lex)>> = HashMap::new();
+        let mut vocab: HashMap<String, u32> = HashMap::default();
+        let mut words: Vec<String> = Vec::new();
+        let mut phrases: Vec<Vec<Phrase>> = Vec::new();
         let mut add = |form: &str, lex: Lex| {
-            let toks: Vec<String> = tokenize(form).into_iter().map(|t| t.fold).collect();
-            if let Some(first) = toks.first().cloned() {
-                let list = phrases.entry(first).or_default();
-                if !list.iter().any(|(t, l)| *t == toks && *l == lex) {
-                    list.push((toks, lex));
-                }
+            let toks: Box<[u32]> = tokenize(form)
+                .into_iter()
+                .map(|t| {
+                    *vocab.entry(t.fold.to_string()).or_insert_with(|| {
+                        words.push(t.fold.to_string());
+                        phrases.push(Vec::new());
+                        (words.len() - 1) as u32
+                    })
+                })
+                .collect();
+            if let Some(&first) = toks.first()
+                && let Some(list) = phrases.get_mut(first as usize)
+                && !list.iter().any(|(t, l)| *t == toks && *l == lex)
+            {
+                list.push((toks, lex));
             }
         };
         for (i, c) in pack.country.iter().enumerate() {
@@ -590,9 +618,15 @@ impl Lexicon {
             .relation
             .iter()
             .flat_map(|r| {
-                r.cues
-                    .iter()
-                    .map(move |c| (r.kind, tokenize(c).into_iter().map(|t| t.fold).collect()))
+                r.cues.iter().map(move |c| {
+                    (
+                        r.kind,
+                        tokenize(c)
+                            .into_iter()
+                            .map(|t| t.fold.into_string())
+                            .collect(),
+                    )
+                })
             })
             .collect();
         let number_words = pack
@@ -601,33 +635,105 @@ impl Lexicon {
             .iter()
             .map(|(w, v)| (fold(w), *v))
             .collect();
-        for list in phrases.values_mut() {
+        for list in phrases.iter_mut() {
             // Longest first, so the first hit of a kind is the most specific.
             list.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
+        // All longer phrases precede the one-word ones in each sorted list, so a bucket of longer
+        // phrases followed by the one-word ones is the list's order.
+        let mut singles: Vec<Vec<Lex>> = vec![Vec::new(); phrases.len()];
+        let mut multi: HashMap<(u32, u32), Vec<Phrase>> = HashMap::default();
+        for list in &phrases {
+            for (ids, lex) in list {
+                match **ids {
+                    [first] => {
+                        if let Some(l) = singles.get_mut(first as usize) {
+                            l.push(*lex);
+                        }
+                    }
+                    [first, second, ..] => {
+                        multi
+                            .entry((first, second))
+                            .or_default()
+                            .push((ids.clone(), *lex));
+                    }
+                    [] => {}
+                }
+            }
+        }
+        let document_heads = pack
+            .names
+            .document_heads
+            .iter()
+            .map(|h| {
+                let f = fold(h);
+                let n = f.chars().count();
+                (f, n)
+            })
+            .collect();
         let mut lex = Lexicon {
             pack,
+            vocab,
+            words,
             phrases,
+            singles,
+            multi,
             relation_cues,
             number_words,
             ignore: None,
             fingerprint: 0,
+            document_heads,
         };
         lex.ignore = lex.ignore_source().and_then(|s| regex::Regex::new(&s).ok());
         lex
     }
 
+    /// The id of a folded word that some phrase contains, or [`NO_WORD`].
+    pub fn word_id(&self, fold: &str) -> u32 {
+        self.vocab.get(fold).copied().unwrap_or(NO_WORD)
+    }
+
     /// Every lexicon phrase that starts at token `i`, longest first.
     pub fn hits_at<'a>(&'a self, toks: &'a [Token], i: usize) -> impl Iterator<Item = Hit> + 'a {
-        let list = toks.get(i).and_then(|t| self.phrases.get(&t.fold));
-        list.into_iter().flatten().filter_map(move |(words, lex)| {
-            let end = i + words.len();
+        let list = toks
+            .get(i)
+            .and_then(|t| self.phrases.get(self.word_id(&t.fold) as usize));
+        list.into_iter().flatten().filter_map(move |(ids, lex)| {
+            let end = i + ids.len();
             if end > toks.len() {
                 return None;
             }
-            let ok = words.iter().zip(&toks[i..end]).all(|(w, t)| *w == t.fold);
+            // The first word is the one the list was found under: compare the others.
+            let ok = ids.iter().zip(&toks[i..end]).skip(1).all(|(&w, t)| {
+                self.words.get(w as usize).map(String::as_str) == Some(t.fold.as_str())
+            });
             ok.then_some(Hit { end, lex: *lex })
         })
+    }
+
+    /// [`Lexicon::hits_at`] on tokens already turned into word ids ([`Lexicon::word_id`]): the
+    /// same hits, compared as integers.
+    pub fn hits_at_ids<'a>(&'a self, ids: &'a [u32], i: usize) -> impl Iterator<Item = Hit> + 'a {
+        let first = ids.get(i).copied().unwrap_or(NO_WORD);
+        let second = ids.get(i + 1).copied().unwrap_or(NO_WORD);
+        let longer = if first == NO_WORD || second == NO_WORD {
+            None
+        } else {
+            self.multi.get(&(first, second))
+        };
+        let longer = longer
+            .into_iter()
+            .flatten()
+            .filter_map(move |(words, lex)| {
+                let end = i + words.len();
+                // Element by element: phrases are short, and a slice comparison calls memcmp.
+                let ok = ids
+                    .get(i + 2..end)
+                    .is_some_and(|t| t.iter().zip(&words[2..]).all(|(a, b)| a == b));
+                ok.then_some(Hit { end, lex: *lex })
+            });
+        let one = self.singles.get(first as usize).into_iter().flatten();
+        longer.chain(one.map(move |&lex| Hit { end: i + 1, lex }))
     }
 
     /// The longest phrase at `i` whose meaning `pick` accepts.
@@ -667,6 +773,11 @@ impl Lexicon {
             }
         }
         Some(total + current)
+    }
+
+    /// The document head nouns, folded, each with its length in chars.
+    pub fn document_heads_folded(&self) -> &[(String, usize)] {
+        &self.document_heads
     }
 
     pub fn country_name(&self, i: u16) -> &str {

@@ -1,12 +1,24 @@
 //! Folded text for matching (case, diacritics, typographic punctuation) with a map back to raw bytes,
 //! a tokenizer shared by every extractor, and line/column lookup for reporting.
 
+use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Appends the folded form of `c` to `out`: lower case, no diacritics, plain apostrophes and quotes,
 /// one kind of space and dash.
+#[inline]
 pub fn fold_char_into(c: char, out: &mut String) {
+    // Most chars of French prose are ASCII; '`' and '\t' are the only ASCII chars with a special
+    // form.
+    if c.is_ascii() && c != '`' && c != '\t' {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    fold_other_into(c, out);
+}
+
+fn fold_other_into(c: char, out: &mut String) {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`' | '\u{2032}' => out.push('\''),
         '«' | '»' | '“' | '”' | '„' | '‟' | '‹' | '›' => out.push('"'),
@@ -18,12 +30,61 @@ pub fn fold_char_into(c: char, out: &mut String) {
         'æ' | 'Æ' => out.push_str("ae"),
         'ß' => out.push_str("ss"),
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-        c => {
-            for d in c.nfd() {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }
+        c => match latin_folds().get((c as usize).wrapping_sub(LATIN_FROM as usize)) {
+            Some(f) => out.push_str(f),
+            None => fold_decomposed_into(c, out),
+        },
+    }
+}
+
+/// The general case: canonical decomposition without its combining marks, lower-cased.
+fn fold_decomposed_into(c: char, out: &mut String) {
+    for d in c.nfd() {
+        if !is_combining_mark(d) {
+            out.extend(d.to_lowercase());
+        }
+    }
+}
+
+/// First and last char of the folds kept in a table: Latin-1 Supplement and Latin Extended-A,
+/// where French (and West African names) put their accents.
+const LATIN_FROM: char = '\u{C0}';
+const LATIN_TO: char = '\u{17F}';
+
+/// The fold of every char from `LATIN_FROM` to `LATIN_TO`, computed once by the general case, so
+/// that it is the same by construction.
+fn latin_folds() -> &'static [String] {
+    static TABLE: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (LATIN_FROM..=LATIN_TO)
+            .map(|c| {
+                let mut s = String::new();
+                fold_decomposed_into(c, &mut s);
+                s
+            })
+            .collect()
+    })
+}
+
+/// Appends the folded form of `s` to `out` (see [`fold_char_into`]).
+pub fn fold_into(s: &str, out: &mut String) {
+    // ASCII runs are copied whole and lower-cased in place.
+    let mut rest = s;
+    while !rest.is_empty() {
+        let plain = rest
+            .bytes()
+            .position(|b| !b.is_ascii() || b == b'`' || b == b'\t')
+            .unwrap_or(rest.len());
+        if plain > 0 {
+            let at = out.len();
+            out.push_str(&rest[..plain]);
+            out[at..].make_ascii_lowercase();
+            rest = &rest[plain..];
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_other_into(c, out);
+            rest = chars.as_str();
         }
     }
 }
@@ -31,9 +92,7 @@ pub fn fold_char_into(c: char, out: &mut String) {
 /// The folded form of a whole string.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char_into(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
 }
 
@@ -108,8 +167,8 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
-    /// Folded text of the token.
-    pub fold: String,
+    /// Folded text of the token (inline up to 24 bytes: no allocation for almost every word).
+    pub fold: CompactString,
     /// The raw token starts with an upper-case letter.
     pub cap: bool,
     /// Every letter of the raw token is upper case (acronyms).
@@ -128,87 +187,180 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Whether a Latin-1 letter (À-ÿ but × and ÷): all alphabetic, so the Unicode tables can be
+/// skipped for the accented letters of French.
+fn is_latin1_letter(c: char) -> bool {
+    matches!(c, '\u{C0}'..='\u{FF}') && c != '\u{D7}' && c != '\u{F7}'
+}
+
+/// `c.is_alphanumeric()`, quicker for ASCII and Latin-1.
+#[inline]
+fn is_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && (is_latin1_letter(c) || c.is_alphanumeric()))
+}
+
+/// `c.is_alphabetic()`, quicker for ASCII and Latin-1.
+#[inline]
+fn is_alpha(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && (is_latin1_letter(c) || c.is_alphabetic()))
+}
+
+/// Whether `head` (raw text before an apostrophe) folds to an elided article; `scratch` is a
+/// reusable buffer.
+fn is_elision(head: &str, scratch: &mut String) -> bool {
+    scratch.clear();
+    fold_into(head, scratch);
+    ELISIONS.contains(&scratch.as_str())
+}
+
 /// Splits raw text into tokens. Elided articles ("l'", "d'", "qu'") are tokens of their own, ending
 /// with the apostrophe; names like "N'Guessan" stay whole.
 pub fn tokenize(raw: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(raw.len() / 5);
-    let chars: Vec<(usize, char)> = raw.char_indices().collect();
-    let n = chars.len();
+    let mut scratch = String::new();
+    let bytes = raw.as_bytes();
+    // The char at byte offset `o` (a char boundary), decoded directly when it is ASCII.
+    let char_at = |o: usize| match bytes.get(o) {
+        Some(&b) if b.is_ascii() => Some(b as char),
+        Some(_) => raw.get(o..).and_then(|s| s.chars().next()),
+        None => None,
+    };
     let mut i = 0;
-    while i < n {
-        let (off, c) = chars[i];
+    while let Some(c) = char_at(i) {
+        let off = i;
         if c == '\n' {
-            push(&mut toks, raw, off, off + 1, TokKind::Break);
+            push(&mut toks, &mut scratch, raw, off, off + 1, TokKind::Break);
             i += 1;
             continue;
         }
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let start = off;
-            let mut j = i + 1;
-            while j < n {
-                let d = chars[j].1;
-                if d.is_alphanumeric() {
+            // Byte offset of the next char to look at.
+            let mut j = off + c.len_utf8();
+            loop {
+                // Runs of ASCII letters and digits, byte by byte.
+                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
                     j += 1;
+                }
+                let Some(d) = char_at(j) else {
+                    break;
+                };
+                if is_alnum(d) {
+                    j += d.len_utf8();
                     continue;
                 }
-                if (is_hyphen(d) || is_apostrophe(d) || d == '.')
-                    && j + 1 < n
-                    && chars[j + 1].1.is_alphanumeric()
-                {
-                    if is_apostrophe(d) {
-                        let head = fold(&raw[start..chars[j].0]);
-                        let next_upper = chars[j + 1].1.is_uppercase();
-                        let keep_whole = head == "n" && next_upper && raw[start..].starts_with('N');
-                        if ELISIONS.contains(&head.as_str()) && !keep_whole {
-                            break;
-                        }
-                    }
-                    if d == '.' {
-                        // "art.6", "U.S" keep no inner dots except in digit runs like 1.5.
-                        if !(chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()) {
-                            break;
-                        }
-                    }
-                    j += 2;
-                    continue;
+                let after = j + d.len_utf8();
+                let Some(e) = char_at(after).filter(|&e| is_alnum(e)) else {
+                    break;
+                };
+                if !(is_hyphen(d) || is_apostrophe(d) || d == '.') {
+                    break;
                 }
-                break;
+                if is_apostrophe(d) {
+                    let keep_whole = e.is_uppercase()
+                        && raw[start..].starts_with('N')
+                        && fold_is(&raw[start..j], "n", &mut scratch);
+                    if !keep_whole && is_elision(&raw[start..j], &mut scratch) {
+                        break;
+                    }
+                }
+                if d == '.' {
+                    // "art.6", "U.S" keep no inner dots except in digit runs like 1.5. The char
+                    // before the dot is ASCII exactly when its last byte is.
+                    if !(raw.as_bytes()[j - 1].is_ascii_digit() && e.is_ascii_digit()) {
+                        break;
+                    }
+                }
+                j = after + e.len_utf8();
             }
             // An elided article keeps its apostrophe.
-            let mut end_j = j;
-            if j < n && is_apostrophe(chars[j].1) {
-                let head = fold(&raw[start..chars[j].0]);
-                if ELISIONS.contains(&head.as_str()) {
-                    end_j = j + 1;
-                }
+            let mut end = j;
+            if let Some(d) = char_at(j).filter(|&d| is_apostrophe(d))
+                && is_elision(&raw[start..j], &mut scratch)
+            {
+                end = j + d.len_utf8();
             }
-            let end = if end_j < n { chars[end_j].0 } else { raw.len() };
-            push(&mut toks, raw, start, end, TokKind::Word);
-            i = end_j;
+            push(&mut toks, &mut scratch, raw, start, end, TokKind::Word);
+            i = end;
             continue;
         }
-        let end = if i + 1 < n { chars[i + 1].0 } else { raw.len() };
-        push(&mut toks, raw, off, end, TokKind::Punct);
-        i += 1;
+        let end = off + c.len_utf8();
+        push(&mut toks, &mut scratch, raw, off, end, TokKind::Punct);
+        i = end;
     }
     toks
 }
 
-fn push(toks: &mut Vec<Token>, raw: &str, start: usize, end: usize, kind: TokKind) {
+/// Whether `s` folds to exactly `want`.
+fn fold_is(s: &str, want: &str, scratch: &mut String) -> bool {
+    scratch.clear();
+    fold_into(s, scratch);
+    scratch == want
+}
+
+fn push(
+    toks: &mut Vec<Token>,
+    scratch: &mut String,
+    raw: &str,
+    start: usize,
+    end: usize,
+    kind: TokKind,
+) {
     let s = &raw[start..end];
-    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    let b = s.as_bytes();
+    // Plain ASCII ('`' aside, the only ASCII char a token can hold that folds to something else):
+    // case and folding byte by byte.
+    let mut ascii = true;
+    let mut lower = false;
+    let mut upper = 0;
+    for &c in b {
+        if !c.is_ascii() || c == b'`' {
+            ascii = false;
+            break;
+        }
+        lower |= c.is_ascii_lowercase();
+        upper += usize::from(c.is_ascii_uppercase());
+    }
+    if ascii {
+        let cap = b.first().is_some_and(u8::is_ascii_uppercase);
+        let all_caps = kind == TokKind::Word && !lower && upper >= 2;
+        let mut fold = CompactString::from(s);
+        fold.make_ascii_lowercase();
+        toks.push(Token {
+            start,
+            end,
+            kind,
+            fold,
+            cap,
+            all_caps,
+        });
+        return;
+    }
     let cap = s.chars().next().is_some_and(|c| c.is_uppercase());
-    let all_caps =
-        kind == TokKind::Word && letters.clone().count() >= 2 && letters.all(|c| c.is_uppercase());
+    // At least two letters, all upper case; stops at the first lower-case letter.
+    let all_caps = kind == TokKind::Word && {
+        let mut letters = 0;
+        let mut upper = true;
+        for c in s.chars().filter(|&c| is_alpha(c)) {
+            if !c.is_uppercase() {
+                upper = false;
+                break;
+            }
+            letters += 1;
+        }
+        upper && letters >= 2
+    };
+    scratch.clear();
+    fold_into(s, scratch);
     toks.push(Token {
         start,
         end,
         kind,
-        fold: fold(s),
+        fold: CompactString::from(scratch.as_str()),
         cap,
         all_caps,
     });

@@ -205,7 +205,39 @@ pub(crate) struct Ctx<'a> {
     /// Token index → person mention ending just before it (its `tok_end`).
     pub person_end: Vec<Option<usize>>,
     /// Token index → the lexicon phrases starting there, longest first.
-    pub hits: Vec<Vec<Hit>>,
+    pub hits: HitTable,
+}
+
+/// The lexicon phrases starting at every token, in one flat list (no allocation per token).
+pub(crate) struct HitTable {
+    hits: Vec<Hit>,
+    /// `hits[starts[i]..starts[i + 1]]` start at token `i`.
+    starts: Vec<u32>,
+}
+
+impl HitTable {
+    /// Looks the lexicon up once at every word token.
+    fn new(toks: &[Token], lex: &Lexicon) -> Self {
+        // One hash lookup per token; phrases are then matched on integers.
+        let ids: Vec<u32> = toks.iter().map(|t| lex.word_id(&t.fold)).collect();
+        let mut hits = Vec::new();
+        let mut starts = Vec::with_capacity(toks.len() + 1);
+        for (i, t) in toks.iter().enumerate() {
+            starts.push(hits.len() as u32);
+            if t.kind == TokKind::Word {
+                hits.extend(lex.hits_at_ids(&ids, i));
+            }
+        }
+        starts.push(hits.len() as u32);
+        HitTable { hits, starts }
+    }
+
+    fn at(&self, i: usize) -> &[Hit] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.hits.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -217,7 +249,7 @@ impl Ctx<'_> {
     }
 
     pub fn is(&self, i: usize, s: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.fold == s)
+        self.toks.get(i).is_some_and(|t| t.fold.as_str() == s)
     }
 
     pub fn is_any(&self, i: usize, set: &[&str]) -> bool {
@@ -254,7 +286,7 @@ impl Ctx<'_> {
     /// Every lexicon phrase that starts at token `i`, longest first, from the table built once
     /// per document (one lookup per token, however many extractors ask).
     pub fn hits_at(&self, i: usize) -> impl Iterator<Item = Hit> + '_ {
-        self.hits.get(i).into_iter().flatten().copied()
+        self.hits.at(i).iter().copied()
     }
 
     /// The longest phrase at `i` whose meaning `pick` accepts.
@@ -266,19 +298,6 @@ impl Ctx<'_> {
         self.hits_at(i)
             .find_map(|h| pick(h.lex).map(|v| (h.end, v)))
     }
-}
-
-/// The lexicon phrases at every token, looked up once.
-fn hit_table(toks: &[Token], lex: &Lexicon) -> Vec<Vec<Hit>> {
-    (0..toks.len())
-        .map(|i| {
-            if toks[i].kind == TokKind::Word {
-                lex.hits_at(toks, i).collect()
-            } else {
-                Vec::new()
-            }
-        })
-        .collect()
 }
 
 /// Reads every claim of one document.
@@ -294,7 +313,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
         lex,
         person_at: vec![None; toks.len() + 1],
         person_end: vec![None; toks.len() + 1],
-        hits: hit_table(toks, lex),
+        hits: HitTable::new(toks, lex),
     };
     let mut out = DocClaims {
         persons: person::extract(&ctx),
@@ -347,7 +366,7 @@ pub fn named_in_text(text: &str, lex: &Lexicon) -> Option<NamedMention> {
         lex,
         person_at: vec![None; toks.len() + 1],
         person_end: vec![None; toks.len() + 1],
-        hits: hit_table(&toks, lex),
+        hits: HitTable::new(&toks, lex),
     };
     named::extract(&ctx).0.into_iter().next()
 }

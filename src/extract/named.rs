@@ -156,20 +156,22 @@ fn misspelt_head(ctx: &Ctx, i: usize) -> bool {
     let Some(t) = ctx.toks.get(i) else {
         return false;
     };
-    if t.kind != TokKind::Word || !t.cap || t.all_caps || t.fold.chars().count() < 6 {
+    if t.kind != TokKind::Word || !t.cap || t.all_caps {
         return false;
     }
-    if ctx.hits_at(i).next().is_some() {
+    // Cheap tests first: most capitalised words are not followed by "de" and a name.
+    if !ctx.is_any(i + 1, &["de", "du", "des", "d'"]) {
         return false;
     }
-    let near = ctx
-        .lex
-        .pack
-        .names
-        .document_heads
+    let chars = t.fold.chars().count();
+    if chars < 6 || ctx.hits_at(i).next().is_some() || !is_name_word(ctx, i + 2) {
+        return false;
+    }
+    // One edit apart means at most one char longer or shorter.
+    ctx.lex
+        .document_heads_folded()
         .iter()
-        .any(|h| strsim::levenshtein(&fold(h), &t.fold) == 1);
-    near && ctx.is_any(i + 1, &["de", "du", "des", "d'"]) && is_name_word(ctx, i + 2)
+        .any(|(h, n)| n.abs_diff(chars) <= 1 && strsim::levenshtein(h, &t.fold) == 1)
 }
 
 /// From a lower-case noun at `k`, the name word reached through at most three lower-case words and
@@ -300,7 +302,7 @@ fn mention(
     };
     let content = (head..end)
         .filter(|&t| !CONNECTORS.contains(&toks[t].fold.as_str()) && toks[t].kind == TokKind::Word)
-        .map(|t| toks[t].fold.clone())
+        .map(|t| toks[t].fold.as_str())
         .collect::<Vec<_>>()
         .join(" ");
     // Nouns capitalised by convention inside institutional names are not proper names.

@@ -66,7 +66,7 @@ fn titled(ctx: &Ctx, i: usize) -> bool {
         return false;
     }
     let prev = &ctx.toks[j - 1];
-    if prev.fold == "." && j >= 2 && ctx.is_any(j - 2, CIVILITIES) {
+    if prev.fold.as_str() == "." && j >= 2 && ctx.is_any(j - 2, CIVILITIES) {
         return true;
     }
     if ctx.is_any(j - 1, CIVILITIES) {

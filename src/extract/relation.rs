@@ -22,12 +22,19 @@ fn cue_at(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
     })
 }
 
+/// Whether a cue can match where the first token folds to `first`: its first word must be that
+/// token, unless it is a preposition that also matches its contractions.
+fn could_start(cue: &[String], first: &str) -> bool {
+    cue.first()
+        .is_none_or(|w| w == first || w == "de" || w == "a")
+}
+
 fn cue_at_exact(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
     for (n, w) in cue.iter().enumerate() {
         let t = ctx.toks.get(i + n)?;
         let last = n + 1 == cue.len();
         // A final preposition also matches its contractions: "de" → "du", "des", "d'"; "à" → "au", "aux".
-        let ok = t.fold == *w
+        let ok = t.fold.as_str() == w.as_str()
             || (last && w == "de" && ["du", "des", "d'"].contains(&t.fold.as_str()))
             || (last && w == "a" && ["au", "aux"].contains(&t.fold.as_str()));
         if !ok {
@@ -74,7 +81,9 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention]) -> Vec<RelationClaim
         // "X, président de la transition et tombeur de Y". Longest cue first.
         let apposed = ctx.is(subject.tok_end, ",");
         let longest_at = |k: usize| {
+            let first = ctx.toks.get(k).map_or("", |t| t.fold.as_str());
             cues.iter()
+                .filter(|(_, c)| could_start(c, first))
                 .filter_map(|(kind, c)| cue_at(ctx, k, c).map(|e| (*kind, e)))
                 .max_by_key(|(_, e)| *e)
         };
