@@ -206,6 +206,8 @@ pub(crate) struct Ctx<'a> {
     pub person_end: Vec<Option<usize>>,
     /// Token index → the lexicon phrases starting there, longest first.
     pub hits: HitTable,
+    /// The year of the document's date, when it has one.
+    pub doc_year: Option<i32>,
 }
 
 /// The lexicon phrases starting at every token, in one flat list (no allocation per token).
@@ -314,6 +316,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
         person_at: vec![None; toks.len() + 1],
         person_end: vec![None; toks.len() + 1],
         hits: HitTable::new(toks, lex),
+        doc_year: doc.meta.date.map(|(d, _)| d.year),
     };
     let mut out = DocClaims {
         persons: person::extract(&ctx),
@@ -367,6 +370,7 @@ pub fn named_in_text(text: &str, lex: &Lexicon) -> Option<NamedMention> {
         person_at: vec![None; toks.len() + 1],
         person_end: vec![None; toks.len() + 1],
         hits: HitTable::new(&toks, lex),
+        doc_year: None,
     };
     named::extract(&ctx).0.into_iter().next()
 }

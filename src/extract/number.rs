@@ -144,6 +144,11 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
                 break;
             }
         }
+        // "en 2021, une attaque avait fait 25 morts": a count of an earlier event, which the
+        // article recalls, is not the story's count.
+        if recalls_earlier_event(ctx, start) {
+            continue;
+        }
         // "gouvernement de 32 membres": the members of a government are its ministers.
         let what = if what == "members"
             && (start.saturating_sub(3)..start).any(|k| ctx.is(k, "gouvernement"))
@@ -281,6 +286,40 @@ fn said_final(ctx: &Ctx, start: usize, end: usize) -> bool {
 }
 
 /// The first event named in the sentence around token `i`.
+/// Whether the sentence around token `i` tells of an earlier event: "l'an dernier", "il y a deux
+/// ans", or "en 2021" before the document's year. (A pluperfect alone is not enough: "l'attaque,
+/// qui avait coûté la vie à sept soldats" may recall the story's own event.)
+fn recalls_earlier_event(ctx: &Ctx, i: usize) -> bool {
+    let mut a = i;
+    while a > 0 && !ctx.sentence_end(a - 1) {
+        a -= 1;
+    }
+    let mut k = a;
+    while k < ctx.toks.len() && !(k > i && ctx.sentence_end(k)) {
+        if (ctx.is_any(k, &["an", "annee"])
+            && ctx.is_any(k + 1, &["dernier", "derniere", "passe", "passee"]))
+            || (ctx.is(k, "il")
+                && ctx.is(k + 1, "y")
+                && ctx.is(k + 2, "a")
+                && (k + 3..k + 6).any(|j| ctx.is_any(j, &["an", "ans"])))
+        {
+            return true;
+        }
+        if ctx.is(k, "en")
+            && let Some(y) = ctx.word(k + 1).and_then(|w| {
+                (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| w.parse::<i32>().ok())
+                    .flatten()
+            })
+            && ctx.doc_year.is_some_and(|d| y < d)
+        {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
 pub(super) fn sentence_event(ctx: &Ctx, i: usize) -> Option<u16> {
     let mut a = i;
     while a > 0 && !ctx.sentence_end(a - 1) {
