@@ -2,7 +2,7 @@
 //! the same words put in different mouths. Candidate pairs come from a shingle index, never from
 //! comparing all pairs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::{Params, Rule, dated, doc_evidence};
 use crate::finding::{Evidence, Finding, Kind, Severity};
@@ -165,60 +165,9 @@ fn word_diff(a: &[String], b: &[String], al: &Alignment) -> String {
     }
 }
 
-/// A small, fast, non-cryptographic hasher (the rustc "Fx" hash) for the integer and short-string
-/// keys of quotation pairing: SipHash showed in profiles, and these maps are never iterated for
-/// output, so their order does not matter.
-#[derive(Default, Clone, Copy)]
-struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+/// The maps of quotation pairing hash integers and short strings: FxHash (SipHash showed in
+/// profiles). They are never iterated for output, so their order does not matter.
+type FxMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
 /// A candidate or aligned pair of quotations from different documents, `a < b`.
 #[derive(Clone, Copy)]
