@@ -277,7 +277,12 @@ impl Ctx<'_> {
 
     pub fn sentence_end(&self, i: usize) -> bool {
         self.toks.get(i).is_none_or(|t| {
-            t.kind == TokKind::Break || matches!(t.fold.as_str(), "." | "!" | "?" | ";")
+            t.kind == TokKind::Break
+                || matches!(t.fold.as_str(), "!" | "?" | ";")
+                // The period of "M." or "Mme." ends no sentence: "», a déclaré M. Diop".
+                || (t.fold == "."
+                    && !(i > 0 && self.is_any(i - 1, person::CIVILITIES)
+                        && self.toks[i - 1].end == t.start))
         })
     }
 
@@ -384,6 +389,23 @@ mod tests {
         let lex = Lexicon::default_fr();
         let (doc, _) = document_from_text("t.txt", text.to_string());
         (extract(&doc, &lex), doc.text)
+    }
+
+    #[test]
+    fn a_speaker_after_a_civility_period_is_read() {
+        let (c, _) = read(
+            "« Le port sera agrandi avant la fin de l'année prochaine », a déclaré M. Ekomi. \
+             « Nous voulons une usine dans chaque province du pays », s'est félicitée Mme Oyane.",
+        );
+        let speakers: Vec<Option<String>> = c
+            .quotes
+            .iter()
+            .map(|q| q.speaker.map(|s| c.persons[s].text()))
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![Some("Ekomi".to_string()), Some("Oyane".to_string())]
+        );
     }
 
     #[test]

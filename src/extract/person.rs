@@ -9,7 +9,7 @@ use crate::text::TokKind;
 const PARTICLES: &[&str] = &["ag", "ould", "ben", "bin", "ibn", "ben-", "wa", "dan"];
 
 /// Abbreviated civilities that announce a name.
-const CIVILITIES: &[&str] = &["m", "mme", "mlle", "me", "dr", "pr", "mgr"];
+pub(crate) const CIVILITIES: &[&str] = &["m", "mme", "mlle", "me", "dr", "pr", "mgr"];
 
 /// Whether token `i` can be part of a person's name.
 fn name_token(ctx: &Ctx, i: usize) -> bool {
