@@ -147,8 +147,8 @@ pub struct AcronymClaim {
 pub struct Quote {
     pub start: usize,
     pub end: usize,
-    /// Folded words of the quotation.
-    pub words: Vec<String>,
+    /// Folded words of the quotation (inline strings: a corpus holds millions of them).
+    pub words: Vec<compact_str::CompactString>,
     /// Raw byte span of each word.
     #[serde(skip_serializing_if = "crate::extract::internal")]
     pub word_spans: Vec<(usize, usize)>,
@@ -181,6 +181,37 @@ pub struct DocClaims {
 }
 
 impl DocClaims {
+    /// Gives back the spare capacity of every list: claims are kept for the whole run (and a
+    /// corpus holds hundreds of thousands of them), while growth by pushing leaves up to half of
+    /// each list unused.
+    pub fn shrink(&mut self) {
+        for p in &mut self.persons {
+            p.parts.shrink_to_fit();
+        }
+        for q in &mut self.quotes {
+            q.words.shrink_to_fit();
+            q.word_spans.shrink_to_fit();
+        }
+        for n in &mut self.named {
+            n.proper.shrink_to_fit();
+        }
+        for o in &mut self.offices {
+            o.portfolios.shrink_to_fit();
+        }
+        self.persons.shrink_to_fit();
+        self.offices.shrink_to_fit();
+        self.ranks.shrink_to_fit();
+        self.relations.shrink_to_fit();
+        self.deposed.shrink_to_fit();
+        self.named.shrink_to_fit();
+        self.acronyms.shrink_to_fit();
+        self.quotes.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self.event_dates.shrink_to_fit();
+        self.counts.shrink_to_fit();
+        self.places.shrink_to_fit();
+    }
+
     pub fn count(&self) -> usize {
         self.offices.len()
             + self.ranks.len()
@@ -345,6 +376,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.event_dates = date::event_dates(&ctx, &out.dates);
     out.counts = number::extract(&ctx);
     out.places = places(&ctx);
+    out.shrink();
     out
 }
 

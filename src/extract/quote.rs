@@ -269,10 +269,7 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         out.push(Quote {
             start: first,
             end: last,
-            words: words
-                .iter()
-                .map(|&k| ctx.toks[k].fold.as_str().to_owned())
-                .collect(),
+            words: words.iter().map(|&k| ctx.toks[k].fold.clone()).collect(),
             word_spans: words
                 .iter()
                 .map(|&k| (ctx.toks[k].start, ctx.toks[k].end))

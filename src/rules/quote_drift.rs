@@ -225,7 +225,7 @@ struct Quotes {
 impl Quotes {
     fn new(model: &Model, min_words: usize) -> Self {
         let mut vocab: FxMap<&str, u32> = FxMap::default();
-        let mut by_words: FxMap<&[String], u32> = FxMap::default();
+        let mut by_words: FxMap<&[compact_str::CompactString], u32> = FxMap::default();
         let mut qids = Vec::new();
         let mut first = Vec::with_capacity(model.claims.len());
         let mut wording_of = Vec::new();
