@@ -37,6 +37,13 @@ pub struct Office {
     pub class: String,
     pub label: String,
     pub forms: Vec<String>,
+    /// A periphrasis stands for another office with a portfolio ("chef de la diplomatie" is the
+    /// minister of foreign affairs): the office id it reads as…
+    #[serde(default)]
+    pub means: Option<String>,
+    /// … and the portfolio id it implies.
+    #[serde(default)]
+    pub portfolio: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

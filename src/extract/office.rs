@@ -49,6 +49,25 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         country: None,
         past: false,
     };
+    // A periphrasis ("chef de la diplomatie", "garde des Sceaux") reads as the office and
+    // portfolio it stands for.
+    let pack = &ctx.lex.pack;
+    if let Some(entry) = pack.office.get(office as usize) {
+        if let Some(o) = entry
+            .means
+            .as_ref()
+            .and_then(|m| pack.office.iter().position(|x| &x.id == m))
+        {
+            p.office = o as u16;
+        }
+        if let Some(pf) = entry
+            .portfolio
+            .as_ref()
+            .and_then(|m| pack.portfolio.iter().position(|x| &x.id == m))
+        {
+            p.portfolios.push(pf as u16);
+        }
+    }
     // Markers before the head: "l'ancien ministre", "l'ex-président".
     for back in 1..=2 {
         if i >= back && ctx.is_lex(i - back, |l| l == Lex::Past) {
