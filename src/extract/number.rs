@@ -285,7 +285,6 @@ fn said_final(ctx: &Ctx, start: usize, end: usize) -> bool {
     (a..b).any(|k| ctx.is_any(k, FINAL))
 }
 
-/// The first event named in the sentence around token `i`.
 /// Whether the sentence around token `i` tells of an earlier event: "l'an dernier", "il y a deux
 /// ans", or "en 2021" before the document's year. (A pluperfect alone is not enough: "l'attaque,
 /// qui avait coûté la vie à sept soldats" may recall the story's own event.)
@@ -320,6 +319,7 @@ fn recalls_earlier_event(ctx: &Ctx, i: usize) -> bool {
     false
 }
 
+/// The first event named in the sentence around token `i`.
 pub(super) fn sentence_event(ctx: &Ctx, i: usize) -> Option<u16> {
     let mut a = i;
     while a > 0 && !ctx.sentence_end(a - 1) {
