@@ -424,6 +424,26 @@ mod tests {
     }
 
     #[test]
+    fn relations_after_an_article_are_read() {
+        let (c, _) = read(
+            "Moussa Camara, un proche du président Assimi Goïta, a été nommé. Awa Keïta, l'une \
+             des proches de Moussa Traoré, a démissionné.",
+        );
+        let rel: Vec<(String, String)> = c
+            .relations
+            .iter()
+            .map(|r| (c.persons[r.subject].text(), c.persons[r.object].text()))
+            .collect();
+        assert_eq!(
+            rel,
+            vec![
+                ("Moussa Camara".into(), "Assimi Goïta".into()),
+                ("Awa Keïta".into(), "Moussa Traoré".into())
+            ]
+        );
+    }
+
+    #[test]
     fn a_speaker_after_a_civility_period_is_read() {
         let (c, _) = read(
             "« Le port sera agrandi avant la fin de l'année prochaine », a déclaré M. Ekomi. \

@@ -77,6 +77,12 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention]) -> Vec<RelationClaim
         if ctx.is_any(j, &["qui", "lui-meme", "elle-meme"]) {
             j += 1;
         }
+        // "X, un proche du président Y", "X, l'un des proches de Y".
+        let mut skipped = 0;
+        while skipped < 2 && ctx.is_any(j, &["un", "une", "le", "la", "l'"]) {
+            j += 1;
+            skipped += 1;
+        }
         // The cue right after the name, or after an apposition that ends in "," or "et":
         // "X, président de la transition et tombeur de Y". Longest cue first.
         let apposed = ctx.is(subject.tok_end, ",");
