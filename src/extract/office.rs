@@ -120,12 +120,46 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 j = k + f.len();
                 continue;
             }
+            // An organisation: "président de la Commission de l'Union africaine, X",
+            // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.
+            if k > j && org_name_at(ctx, k) {
+                let mut e = k + 1;
+                while e < k + 6 && org_word(ctx, e) {
+                    e += 1;
+                }
+                j = e;
+            }
         }
         break;
     }
     // Trailing fillers without a country carry no meaning: the phrase ends before them.
     p.tok_end = last_meaningful(ctx, &p, j);
     Some(p)
+}
+
+/// A capitalised word that is not a person's name: the start of an organisation's name.
+fn org_name_at(ctx: &Ctx, k: usize) -> bool {
+    ctx.toks.get(k).is_some_and(|t| {
+        t.kind == crate::text::TokKind::Word
+            && t.cap
+            && ctx.person_at.get(k).copied().flatten().is_none()
+    })
+}
+
+/// A word that continues an organisation's name: capitalised, or a lower-case adjective
+/// ("africaine", "unies"); never a person's name or a short verb ("a salué").
+fn org_word(ctx: &Ctx, k: usize) -> bool {
+    ctx.toks.get(k).is_some_and(|t| {
+        t.kind == crate::text::TokKind::Word
+            && ctx.person_at.get(k).copied().flatten().is_none()
+            && (t.cap || (t.fold.chars().count() >= 4 && t.fold.chars().all(char::is_alphabetic)))
+            && !ctx.is_lex(k, |l| {
+                matches!(
+                    l,
+                    Lex::ReportVerb | Lex::ReportInverted | Lex::Stopword | Lex::Office(_)
+                )
+            })
+    })
 }
 
 fn last_meaningful(ctx: &Ctx, p: &Phrase, j: usize) -> usize {
