@@ -348,6 +348,9 @@ pub struct Lexicon {
     pub fingerprint: u64,
     /// The document head nouns folded, with their length in chars (for misspelling tests).
     document_heads: Vec<(String, usize)>,
+    /// One-word stopwords written with diacritics, by their folded form ("grace" → "grâce"): a
+    /// capitalised token that folds the same but is written without them ("Grace") is a name.
+    stopword_accents: HashMap<String, String>,
 }
 
 /// A phrase as the word ids of its folded tokens, with its meaning.
@@ -430,6 +433,14 @@ impl Lexicon {
             });
         }
         Ok(lex)
+    }
+
+    /// Whether a token that folds to a one-word stopword is written differently from it ("Grace"
+    /// for "grâce"): then it is not that word.
+    pub fn unlike_stopword(&self, fold: &str, raw: &str) -> bool {
+        self.stopword_accents
+            .get(fold)
+            .is_some_and(|accented| raw.to_lowercase() != *accented)
     }
 
     /// The combined `[ignore]` regular expression, multi-line.
@@ -668,6 +679,17 @@ impl Lexicon {
                 }
             }
         }
+        let stopword_accents = pack
+            .stopwords
+            .words
+            .iter()
+            .filter(|w| !w.contains(' '))
+            .filter_map(|w| {
+                let lower = w.to_lowercase();
+                let f = fold(w);
+                (f != lower).then_some((f, lower))
+            })
+            .collect();
         let document_heads = pack
             .names
             .document_heads
@@ -690,6 +712,7 @@ impl Lexicon {
             ignore: None,
             fingerprint: 0,
             document_heads,
+            stopword_accents,
         };
         lex.ignore = lex.ignore_source().and_then(|s| regex::Regex::new(&s).ok());
         lex

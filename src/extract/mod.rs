@@ -424,6 +424,22 @@ mod tests {
     }
 
     #[test]
+    fn offices_with_adjectives_and_names_that_look_like_words() {
+        let (c, _) = read(
+            "Le ministre togolais des Transports routiers, aériens et ferroviaires, Essozimna \
+             Tchalim, a signé. La ministre kényane des Affaires étrangères, Grace Wanjiku Mwangi, \
+             était présente. Grâce à elle, l'accord a été conclu.",
+        );
+        let holders: Vec<String> = c
+            .offices
+            .iter()
+            .map(|o| c.persons[o.holder].text())
+            .collect();
+        assert_eq!(holders, vec!["Essozimna Tchalim", "Grace Wanjiku Mwangi"]);
+        assert!(!c.persons.iter().any(|p| p.parts[0] == "Grâce"));
+    }
+
+    #[test]
     fn relations_after_an_article_are_read() {
         let (c, _) = read(
             "Moussa Camara, un proche du président Assimi Goïta, a été nommé. Awa Keïta, l'une \

@@ -102,7 +102,7 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 if !p.portfolios.contains(&pf) {
                     p.portfolios.push(pf);
                 }
-                j = e;
+                j = portfolio_adjectives(ctx, e);
                 continue;
             }
             if let Some((e, c)) = ctx.find_at(k, |l| match l {
@@ -135,6 +135,28 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
     // Trailing fillers without a country carry no meaning: the phrase ends before them.
     p.tok_end = last_meaningful(ctx, &p, j);
     Some(p)
+}
+
+/// Adjectives that qualify a portfolio, possibly several joined by "," or "et": "des Transports
+/// routiers, aériens et ferroviaires". Returns the token after the last one.
+fn portfolio_adjectives(ctx: &Ctx, from: usize) -> usize {
+    let adjective = |k: usize| {
+        ctx.toks.get(k).is_some_and(|t| {
+            t.kind == crate::text::TokKind::Word
+                && !t.cap
+                && t.fold.chars().count() >= 4
+                && t.fold.chars().all(char::is_alphabetic)
+                && ctx.hits_at(k).next().is_none()
+        })
+    };
+    let mut j = from;
+    while adjective(j) {
+        j += 1;
+        if ctx.is_any(j, &[",", "et"]) && adjective(j + 1) {
+            j += 1;
+        }
+    }
+    j
 }
 
 /// A capitalised word that is not a person's name: the start of an organisation's name.

@@ -29,7 +29,14 @@ fn name_token(ctx: &Ctx, i: usize) -> bool {
 
 /// Words that stop a name: places, institutions, titles, calendar words, sentence openers.
 fn blocked(ctx: &Ctx, i: usize) -> bool {
+    let unlike_stopword = ctx.toks.get(i).is_some_and(|t| {
+        ctx.lex
+            .unlike_stopword(t.fold.as_str(), &ctx.raw[t.start..t.end])
+    });
     ctx.hits_at(i).any(|h| {
+        if unlike_stopword && h.lex == Lex::Stopword && h.end == i + 1 {
+            return false;
+        }
         matches!(
             h.lex,
             Lex::Country(_)
