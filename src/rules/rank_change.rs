@@ -45,7 +45,10 @@ struct Claim {
     start: usize,
     end: usize,
     rank: u16,
+    /// As written.
     text: String,
+    /// Folded, for matching.
+    key: String,
 }
 
 /// Whether a claimed rank fits a rank: the same, or a bare word that begins it ("général" and
@@ -57,22 +60,14 @@ fn fits(model: &Model, claim: &Claim, rank: u16) -> bool {
     let pack = &model.lex.pack;
     let generic = pack.rank[claim.rank as usize].step >= GENERAL_OFFICER_STEP
         && pack.rank[rank as usize].step >= GENERAL_OFFICER_STEP;
+    // Only the words written count: "général de brigade" does not fit "général de division",
+    // although the brigade general's entry also lists the bare "général".
     claim.rank == rank
         || generic
             && model.lex.pack.rank[rank as usize]
                 .forms
                 .iter()
-                .any(|f| fold(f).starts_with(&format!("{} ", claim.text)))
-        || generic
-            && model.lex.pack.rank[claim.rank as usize]
-                .forms
-                .iter()
-                .any(|f| {
-                    model.lex.pack.rank[rank as usize]
-                        .forms
-                        .iter()
-                        .any(|g| fold(g).starts_with(&format!("{} ", fold(f))))
-                })
+                .any(|f| fold(f).starts_with(&format!("{} ", claim.key)))
 }
 
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
@@ -86,7 +81,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     start: r.start,
                     end: r.end,
                     rank: r.rank,
-                    text: fold(&model.docs[d].text[r.start..r.end]),
+                    text: model.docs[d].text[r.start..r.end].to_string(),
+                    key: fold(&model.docs[d].text[r.start..r.end]),
                 });
             }
         }
