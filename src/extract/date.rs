@@ -64,6 +64,51 @@ fn weekday_at(ctx: &Ctx, i: usize) -> Option<(usize, u8)> {
     })
 }
 
+/// Words that put a sentence in the future: a weekday in it is a coming day, not a past one.
+const AHEAD: &[&str] = &[
+    "prochain",
+    "prochaine",
+    "sera",
+    "seront",
+    "serait",
+    "seraient",
+    "devra",
+    "devront",
+    "devrait",
+    "devraient",
+    "doit",
+    "doivent",
+    "partir",
+    "des",
+    "va",
+    "vont",
+    "aura",
+    "auront",
+    "prevu",
+    "prevue",
+    "prevus",
+    "prevues",
+];
+
+/// Whether the sentence around token `i` speaks of what is to come.
+fn looks_ahead(ctx: &Ctx, i: usize) -> bool {
+    let mut a = i;
+    while a > 0 && !ctx.sentence_end(a - 1) {
+        a -= 1;
+    }
+    let mut k = a;
+    while k < ctx.toks.len() && !(k > i && ctx.sentence_end(k)) {
+        // "dès" folds to "des", which is also the article: only "dès" as written counts.
+        let article =
+            ctx.is(k, "des") && ctx.raw[ctx.toks[k].start..ctx.toks[k].end].to_lowercase() != "dès";
+        if ctx.is_any(k, AHEAD) && !article {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
 pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -83,8 +128,10 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
             j += 1;
         }
         let Some((e, month)) = month_at(ctx, j) else {
-            // A weekday alone ("a limogé mardi") is resolved later against the document's date.
-            if let Some(w) = weekday.filter(|_| day.is_none()) {
+            // A weekday alone ("a limogé mardi") is resolved later against the document's date,
+            // as the latest such day; one in a sentence about what is to come ("seront
+            // proclamés à partir de mardi", "mardi prochain") is not, and is left out.
+            if let Some(w) = weekday.filter(|_| day.is_none() && !looks_ahead(ctx, start)) {
                 out.push(DateMention {
                     start: ctx.toks[start].start,
                     end: ctx.toks[j - 1].end,

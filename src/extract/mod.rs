@@ -440,6 +440,20 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_in_a_sentence_about_the_future_is_left_out() {
+        let (c, _) = read(
+            "date 2025-12-14\nLes résultats seront proclamés à partir de mardi. Le scrutin s'est \
+             tenu dimanche. Des observateurs sont arrivés lundi.",
+        );
+        let weekdays: Vec<u8> = c.dates.iter().filter_map(|d| d.weekday).collect();
+        assert_eq!(
+            weekdays,
+            vec![6, 0],
+            "dimanche and lundi, not the coming mardi"
+        );
+    }
+
+    #[test]
     fn relations_after_an_article_are_read() {
         let (c, _) = read(
             "Moussa Camara, un proche du président Assimi Goïta, a été nommé. Awa Keïta, l'une \
