@@ -398,6 +398,30 @@ pub fn build(
     out: &Path,
     progress: Option<&crate::Progress>,
 ) -> Result<BuildReport, IndexError> {
+    // Only an index is ever replaced: `-o article.md` by mistake must not destroy the article.
+    if out.exists() {
+        let mut magic = [0u8; 16];
+        let is_index = File::open(out)
+            .and_then(|mut f| f.read_exact(&mut magic))
+            .is_ok()
+            && &magic == MAGIC;
+        if !is_index {
+            return Err(err(
+                out,
+                "exists and is not a crosscheck index: not overwritten (remove it or choose another name)",
+            ));
+        }
+    }
+    // A mistyped path would otherwise replace a good index with an empty one.
+    if let Some(missing) = roots.iter().find(|r| !r.exists()) {
+        return Err(err(
+            missing,
+            format!(
+                "no such file or directory: the index at {} was not written",
+                out.display()
+            ),
+        ));
+    }
     let (files, mut problems) = corpus::discover_scoped(roots, admit);
     let manifests = corpus::load_manifests(&files, &mut problems);
     let manifest_files: Vec<(String, u64, (i64, u32))> = {

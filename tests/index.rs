@@ -289,6 +289,27 @@ fn index_usage_errors() {
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot be used with"), "{}", stderr(&o));
+    // A mistyped corpus path leaves an existing index alone.
+    std::fs::write(d.join("corpus/a.md"), "Un article.\n").unwrap();
+    let o = run(d, &["index", "corpus", "-o", "keep.idx", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let before = std::fs::read(d.join("keep.idx")).unwrap();
+    let o = run(d, &["index", "corpsu", "-o", "keep.idx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("was not written"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(d.join("keep.idx")).unwrap(), before);
+    // A file that is not an index is never overwritten.
+    let o = run(d, &["index", "corpus", "-o", "corpus/a.md"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not a crosscheck index: not overwritten"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("corpus/a.md")).unwrap(),
+        "Un article.\n"
+    );
     // An index that cannot be written leaves nothing behind.
     let o = run(d, &["index", "corpus", "-o", "no/such/dir/a.idx"]);
     assert_eq!(o.status.code(), Some(2));
