@@ -28,7 +28,9 @@ pub enum Command {
     Claims(ClaimsArgs),
     /// Store a corpus' claims in an index file, so that drafts can be checked against it without
     /// reading the corpus again (`crosscheck check --index FILE --draft …`). An existing index
-    /// is updated: only files whose size, modification time and content changed are read again.
+    /// is updated: only files whose size or modification time changed are read again, and only
+    /// those whose content changed are analysed again. A file that is not an index is never
+    /// overwritten.
     Index(IndexArgs),
     /// List the rules with their kind and default level.
     Rules,
