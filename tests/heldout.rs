@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-const MIN_RECALL: f64 = 0.9;
+const MIN_RECALL: f64 = 0.95;
 const MIN_PRECISION: f64 = 1.0;
 
 #[test]

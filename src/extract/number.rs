@@ -63,9 +63,87 @@ fn number_before(ctx: &Ctx, end: usize) -> Option<(usize, u64)> {
     ctx.lex.number_word(w).map(|v| (i, v))
 }
 
+/// Money amounts: "420 millions de dollars", "1,2 milliard de dollars", "35 000 euros", "15
+/// milliards de francs CFA", in currency units; `what` is `amount:` and the currency.
+fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
+    const CURRENCIES: &[(&str, &str)] = &[
+        ("dollar", "dollars"),
+        ("dollars", "dollars"),
+        ("euro", "euros"),
+        ("euros", "euros"),
+        ("fcfa", "francs CFA"),
+        ("francs", "francs"),
+    ];
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    for c in 0..toks.len() {
+        let Some(currency) = ctx
+            .word(c)
+            .and_then(|w| CURRENCIES.iter().find(|(f, _)| *f == w))
+            .map(|(_, name)| *name)
+        else {
+            continue;
+        };
+        let mut end = c + 1;
+        let currency = if currency == "francs" && ctx.is(c + 1, "cfa") {
+            end += 1;
+            "francs CFA"
+        } else {
+            currency
+        };
+        // "millions de dollars": a scale word and "de" before the currency.
+        let (num_end, scale) = if ctx.is_any(c.wrapping_sub(1), &["de", "d'"]) {
+            let Some(s) = c.checked_sub(2) else { continue };
+            match ctx.word(s) {
+                Some("million" | "millions") => (s, 1_000_000u64),
+                Some("milliard" | "milliards") => (s, 1_000_000_000),
+                _ => continue,
+            }
+        } else {
+            (c, 1)
+        };
+        let Some((mut first, whole)) = number_before(ctx, num_end) else {
+            continue;
+        };
+        let mut value = whole.saturating_mul(scale);
+        // "1,2 milliard": a decimal comma, written without spaces.
+        if scale > 1
+            && first >= 2
+            && ctx.is(first - 1, ",")
+            && toks[first - 2].end == toks[first - 1].start
+            && toks[first - 1].end == toks[first].start
+            && let Some(int) = ctx
+                .word(first - 2)
+                .filter(|w| w.chars().all(|ch| ch.is_ascii_digit()))
+                .and_then(|w| w.parse::<u64>().ok())
+        {
+            let frac_digits = ctx.word(first).map_or(0, str::len) as u32;
+            let unit = 10u64.saturating_pow(frac_digits);
+            value = (int.saturating_mul(unit).saturating_add(whole)).saturating_mul(scale) / unit;
+            first -= 2;
+        }
+        if value == 0 || recalls_earlier_event(ctx, first) {
+            continue;
+        }
+        out.push(CountClaim {
+            start: toks[first].start,
+            end: toks[end - 1].end,
+            what: format!("amount:{currency}"),
+            accumulates: false,
+            low: value,
+            high: Some(value),
+            event: sentence_event(ctx, first),
+            final_figure: false,
+            holder: None,
+        });
+    }
+    out
+}
+
 pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let mut out = vote_shares(ctx);
+    out.extend(amounts(ctx));
     for n in 0..toks.len() {
         let Some((noun_end, (what, accumulates))) = ctx.find_at(n, |l| match l {
             Lex::Counted(c) => {

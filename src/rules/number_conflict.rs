@@ -21,7 +21,10 @@ membres", "un gouvernement de 32 membres") as the interval of values their wordi
 compares, within one story (documents that share people, acronyms or named texts), the counts of one
 counted thing — the groups of the language pack's `[[counted]]` table (dead, injured, displaced,
 member states, ministers…) — and each candidate's vote share ("crédité de 53,66 % des suffrages").
-Counts whose intervals do not meet are reported.
+Counts whose intervals do not meet are reported. Money amounts ("420 millions de dollars", "1,2
+milliard d'euros") are compared only when two figures of one currency are written with the same
+digits in another order ("240 millions"): a story names many sums, but a swapped pair is one sum
+miscopied.
 
 ## Why it matters
 
@@ -42,6 +45,7 @@ mean one outlet copied it wrong.
 - Counts that move both ways over time (missing people, hostages) given on different days.
 - Vague plurals ("des dizaines de morts", "des milliers de déplacés").
 - Counts tied to different events in their sentences (an attack and a flood).
+- Different sums of one currency (a loan, a tranche, a total cost) whose digits differ.
 
 ## Configuration
 
@@ -63,7 +67,10 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         .map(|c| c.id.as_str())
         .collect();
     // (story, counted thing, whose count) → counts.
-    let mut groups: BTreeMap<(usize, &str, Option<usize>), Vec<Count>> = BTreeMap::new();
+    // (story, counted thing, digits of an amount, whose count) → counts. A story names many
+    // sums of one currency (a loan, a total cost, a tranche): only figures written with the same
+    // digits in another order ("420" and "240 millions") are taken for one sum miscopied.
+    let mut groups: BTreeMap<(usize, &str, String, Option<usize>), Vec<Count>> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for claim in &c.counts {
             // Vague plurals ("des dizaines") contradict nothing.
@@ -74,16 +81,30 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             if claim.holder.is_some() && whose.is_none() {
                 continue;
             }
-            if (counted.contains(&claim.what.as_str()) || whose.is_some()) && !vague {
+            let amount = claim.what.starts_with("amount:");
+            let digits = if amount {
+                let mut d: Vec<char> = model.docs[d].text[claim.start..claim.end]
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                if d.len() < 2 {
+                    continue;
+                }
+                d.sort_unstable();
+                d.into_iter().collect()
+            } else {
+                String::new()
+            };
+            if (counted.contains(&claim.what.as_str()) || whose.is_some() || amount) && !vague {
                 groups
-                    .entry((model.stories[d], claim.what.as_str(), whose))
+                    .entry((model.stories[d], claim.what.as_str(), digits, whose))
                     .or_default()
                     .push(Count { doc: d, claim });
             }
         }
     }
     let mut out = Vec::new();
-    for ((_, what, whose), mut counts) in groups {
+    for ((_, what, _, whose), mut counts) in groups {
         let changes = model
             .lex
             .pack
@@ -104,9 +125,13 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         if distinct(counts.iter().map(|c| c.doc)).len() < 2 {
             continue;
         }
+        let amount = what.starts_with("amount:");
         let clash = |a: &Count, b: &Count| -> bool {
             if a.doc == b.doc || a.claim.overlaps(b.claim) {
                 return false;
+            }
+            if amount {
+                return true;
             }
             if let (Some(x), Some(y)) = (a.claim.event, b.claim.event)
                 && x != y
@@ -202,11 +227,20 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             fixes: Vec::new(),
             kind: RULE.kind,
             severity: Severity::Warning,
-            subject: whose.map_or_else(|| what.to_string(), |e| model.entities[e].name.clone()),
+            subject: whose.map_or_else(
+                || what.replace("amount:", "amount in "),
+                |e| model.entities[e].name.clone(),
+            ),
             message: match whose {
                 Some(e) => format!(
                     "{}'s {what} is `{}` in one source and `{}` in another",
                     model.entities[e].name,
+                    text(wrong[0]),
+                    text(reference)
+                ),
+                None if amount => format!(
+                    "an amount is `{}` in one source and `{}` in another: the same digits in \
+                     another order",
                     text(wrong[0]),
                     text(reference)
                 ),
