@@ -2300,62 +2300,17 @@ fn make_article_quote(rng: &mut Rng, slots: &QuoteSlots) -> Quote {
 
 // ----------------------------------------------------------------------------------------- names
 
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().flat_map(char::to_lowercase) {
-        out.push(match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        });
-    }
-    out
-}
+// The linter's own folding, phonetic keys and edit distance: names the generator treats as
+// distinct must be distinct for crosscheck too.
+use crosscheck::text::fold;
 
 fn phonetic(s: &str) -> String {
-    let f = fold(s)
-        .replace("tch", "t")
-        .replace("dj", "j")
-        .replace("ou", "u")
-        .replace("ph", "f")
-        .replace(['h', '\'', '-', ' '], "")
-        .replace('y', "i")
-        .replace(['k', 'q'], "c");
-    let mut out = String::with_capacity(f.len());
-    for c in f.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
-    if out.len() > 3 && out.ends_with('e') {
-        out.pop();
-    }
-    out
-}
-
-fn lev(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
+    crosscheck::resolve::phonetic(&s.replace(' ', ""))
 }
 
 fn similar(a: &str, b: &str) -> bool {
     let (fa, fb) = (fold(a), fold(b));
-    lev(&fa, &fb) <= 2 || phonetic(a) == phonetic(b)
+    strsim::levenshtein(&fa, &fb) <= 2 || phonetic(a) == phonetic(b)
 }
 
 /// Every name given so far; two people never have names a reader (or a linter) could take for
@@ -2381,9 +2336,10 @@ impl Names {
         let (fs, ps) = (fold(surname), phonetic(surname));
         let sims = &self.similar_givens[given];
         sims.iter().map(String::as_str).chain([given]).all(|g| {
-            self.by_given
-                .get(g)
-                .is_none_or(|ss| ss.iter().all(|(f2, p2)| *p2 != ps && lev(&fs, f2) > 2))
+            self.by_given.get(g).is_none_or(|ss| {
+                ss.iter()
+                    .all(|(f2, p2)| *p2 != ps && strsim::levenshtein(&fs, f2) > 2)
+            })
         })
     }
 
