@@ -1,0 +1,53 @@
+//! Answer keys scored without a knowledge base, each against floors that may only rise. Every set's
+//! README says how it was written, what it first scored and what was tuned after.
+
+mod common;
+
+use std::path::Path;
+
+/// Checks `tests/<set>/corpus` against `tests/<set>/answers.toml`.
+fn assert_floors(set: &str, min_recall: f64, min_precision: f64) {
+    let root = Path::new("tests").join(set);
+    let out = common::run(&root.join("corpus"), &[]);
+    let s = common::score(&out, &root.join("answers.toml"), false);
+    eprintln!("{set}: {}", s.summary());
+    assert!(s.recall() >= min_recall, "{set}: {}", s.summary());
+    assert!(s.precision() >= min_precision, "{set}: {}", s.summary());
+}
+
+/// The team's development set: 33 articles across five stories, tuned against.
+#[test]
+fn development_set() {
+    assert_floors("devset", 0.98, 1.0);
+}
+
+/// 20 articles in four stories, written by a helper who never read the code. First measured at
+/// recall 0.62, precision 0.84; its misses then guided general fixes, so it is no longer blind.
+#[test]
+fn held_out_set() {
+    assert_floors("heldout", 0.95, 1.0);
+}
+
+/// 18 articles in four stories, written blind on 2026-11-30. First measured at 0.64 / 0.89; its
+/// misses then guided general fixes, after which it scores 0.80 / 1.00.
+#[test]
+fn second_blind_set() {
+    assert_floors("blind2", 0.8, 1.0);
+}
+
+/// 17 articles (Ivorian elections, the Omo dam dispute, the Cotonou–Lomé railway, cholera in
+/// Mozambique), written blind on 2026-11-30. First measured at 0.50 / 0.92; after the general
+/// fixes it guided, 0.67 / 1.00.
+#[test]
+fn third_blind_set() {
+    assert_floors("blind3", 0.66, 1.0);
+}
+
+/// 15 articles (a Central African peace accord, Zambia's debt restructuring, a UN vote on Haiti,
+/// an Angolan embezzlement case), written blind on 2026-11-30. First measured at 0.50 / 0.83;
+/// nothing has been tuned against it (a later general change, money amounts, brought it to
+/// 0.55 / 0.85).
+#[test]
+fn fourth_blind_set() {
+    assert_floors("blind4", 0.55, 0.84);
+}
