@@ -92,19 +92,13 @@ const AHEAD: &[&str] = &[
 
 /// Whether the sentence around token `i` speaks of what is to come.
 fn looks_ahead(ctx: &Ctx, i: usize) -> bool {
-    let mut a = i;
-    while a > 0 && !ctx.sentence_end(a - 1) {
-        a -= 1;
-    }
-    let mut k = a;
-    while k < ctx.toks.len() && !(k > i && ctx.sentence_end(k)) {
+    for k in ctx.sentence_around(i) {
         // "dès" folds to "des", which is also the article: only "dès" as written counts.
         let article =
             ctx.is(k, "des") && ctx.raw[ctx.toks[k].start..ctx.toks[k].end].to_lowercase() != "dès";
         if ctx.is_any(k, AHEAD) && !article {
             return true;
         }
-        k += 1;
     }
     false
 }

@@ -306,6 +306,19 @@ impl Ctx<'_> {
         i
     }
 
+    /// The tokens of the sentence around token `i`, up to (not including) its end mark.
+    pub fn sentence_around(&self, i: usize) -> std::ops::Range<usize> {
+        let mut a = i.min(self.toks.len());
+        while a > 0 && !self.sentence_end(a - 1) {
+            a -= 1;
+        }
+        let mut b = a;
+        while b < self.toks.len() && !(b > i && self.sentence_end(b)) {
+            b += 1;
+        }
+        a..b
+    }
+
     pub fn sentence_end(&self, i: usize) -> bool {
         self.toks.get(i).is_none_or(|t| {
             t.kind == TokKind::Break

@@ -367,12 +367,7 @@ fn said_final(ctx: &Ctx, start: usize, end: usize) -> bool {
 /// ans", or "en 2021" before the document's year. (A pluperfect alone is not enough: "l'attaque,
 /// qui avait coûté la vie à sept soldats" may recall the story's own event.)
 fn recalls_earlier_event(ctx: &Ctx, i: usize) -> bool {
-    let mut a = i;
-    while a > 0 && !ctx.sentence_end(a - 1) {
-        a -= 1;
-    }
-    let mut k = a;
-    while k < ctx.toks.len() && !(k > i && ctx.sentence_end(k)) {
+    for k in ctx.sentence_around(i) {
         if (ctx.is_any(k, &["an", "annee"])
             && ctx.is_any(k + 1, &["dernier", "derniere", "passe", "passee"]))
             || (ctx.is(k, "il")
@@ -392,19 +387,13 @@ fn recalls_earlier_event(ctx: &Ctx, i: usize) -> bool {
         {
             return true;
         }
-        k += 1;
     }
     false
 }
 
 /// The first event named in the sentence around token `i`.
 pub(super) fn sentence_event(ctx: &Ctx, i: usize) -> Option<u16> {
-    let mut a = i;
-    while a > 0 && !ctx.sentence_end(a - 1) {
-        a -= 1;
-    }
-    let mut k = a;
-    while k < ctx.toks.len() && !(k > i && ctx.sentence_end(k)) {
+    for k in ctx.sentence_around(i) {
         if ctx.toks[k].kind == TokKind::Word
             && let Some((_, e)) = ctx.find_at(k, |l| match l {
                 Lex::Event(e) => Some(e),
@@ -413,7 +402,6 @@ pub(super) fn sentence_event(ctx: &Ctx, i: usize) -> Option<u16> {
         {
             return Some(e);
         }
-        k += 1;
     }
     None
 }
