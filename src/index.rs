@@ -301,12 +301,11 @@ impl Index {
 
     /// Reads one indexed document and its claims.
     pub fn document(&mut self, entry: usize) -> Result<(Document, DocClaims), IndexError> {
+        let buf = self.blob_bytes(entry).map_err(|x| {
+            let path = &self.header.entries[entry].path;
+            err(&self.path, format!("cannot read {path}: {x}"))
+        })?;
         let e = &self.header.entries[entry];
-        let mut buf = vec![0u8; e.len as usize];
-        self.file
-            .seek(SeekFrom::Start(e.offset))
-            .and_then(|_| self.file.read_exact(&mut buf))
-            .map_err(|x| err(&self.path, format!("cannot read {}: {x}", e.path)))?;
         let blob: Blob = postcard::from_bytes(&buf).map_err(|x| {
             err(
                 &self.path,

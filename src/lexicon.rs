@@ -417,14 +417,10 @@ impl Lexicon {
             pack.extend(user);
         }
         let mut lex = Self::compile(pack);
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        h.update(DEFAULT_FR.as_bytes());
-        for (_, text) in files {
-            h.update(&(text.len() as u64).to_le_bytes());
-            h.update(text.as_bytes());
-        }
-        lex.fingerprint = h.digest();
-        if let Some(Err(e)) = lex.ignore_source().map(|s| regex::Regex::new(&s)) {
+        // Each pattern compiled alone above; only their alternation can still fail (its size).
+        if lex.ignore.is_none()
+            && let Some(Err(e)) = lex.ignore_source().map(|s| regex::Regex::new(&s))
+        {
             return Err(LexiconError {
                 path: files.last().map(|f| f.0.clone()).unwrap_or_default(),
                 text: String::new(),
@@ -432,6 +428,13 @@ impl Lexicon {
                 span: None,
             });
         }
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(DEFAULT_FR.as_bytes());
+        for (_, text) in files {
+            h.update(&(text.len() as u64).to_le_bytes());
+            h.update(text.as_bytes());
+        }
+        lex.fingerprint = h.digest();
         Ok(lex)
     }
 

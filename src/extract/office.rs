@@ -141,13 +141,9 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
 /// routiers, aériens et ferroviaires". Returns the token after the last one.
 fn portfolio_adjectives(ctx: &Ctx, from: usize) -> usize {
     let adjective = |k: usize| {
-        ctx.toks.get(k).is_some_and(|t| {
-            t.kind == crate::text::TokKind::Word
-                && !t.cap
-                && t.fold.chars().count() >= 4
-                && t.fold.chars().all(char::is_alphabetic)
-                && ctx.hits_at(k).next().is_none()
-        })
+        lower_word(ctx, k)
+            && ctx.toks.get(k).is_some_and(|t| !t.cap)
+            && ctx.hits_at(k).next().is_none()
     };
     let mut j = from;
     while adjective(j) {
@@ -157,6 +153,16 @@ fn portfolio_adjectives(ctx: &Ctx, from: usize) -> usize {
         }
     }
     j
+}
+
+/// A word of four letters or more, all alphabetic: an adjective or noun, not an article, a short
+/// verb ("a") or a figure.
+fn lower_word(ctx: &Ctx, k: usize) -> bool {
+    ctx.toks.get(k).is_some_and(|t| {
+        t.kind == crate::text::TokKind::Word
+            && t.fold.chars().count() >= 4
+            && t.fold.chars().all(char::is_alphabetic)
+    })
 }
 
 /// A capitalised word that is not a person's name: the start of an organisation's name.
@@ -174,7 +180,7 @@ fn org_word(ctx: &Ctx, k: usize) -> bool {
     ctx.toks.get(k).is_some_and(|t| {
         t.kind == crate::text::TokKind::Word
             && ctx.person_at.get(k).copied().flatten().is_none()
-            && (t.cap || (t.fold.chars().count() >= 4 && t.fold.chars().all(char::is_alphabetic)))
+            && (t.cap || lower_word(ctx, k))
             && !ctx.is_lex(k, |l| {
                 matches!(
                     l,
