@@ -29,12 +29,15 @@ fn name_token(ctx: &Ctx, i: usize) -> bool {
 
 /// Words that stop a name: places, institutions, titles, calendar words, sentence openers.
 fn blocked(ctx: &Ctx, i: usize) -> bool {
-    let unlike_stopword = ctx.toks.get(i).is_some_and(|t| {
-        ctx.lex
-            .unlike_stopword(t.fold.as_str(), &ctx.raw[t.start..t.end])
-    });
+    // Asked only of a one-word stopword hit: "Grace" is not "grâce".
+    let unlike_stopword = || {
+        ctx.toks.get(i).is_some_and(|t| {
+            ctx.lex
+                .unlike_stopword(t.fold.as_str(), &ctx.raw[t.start..t.end])
+        })
+    };
     ctx.hits_at(i).any(|h| {
-        if unlike_stopword && h.lex == Lex::Stopword && h.end == i + 1 {
+        if h.lex == Lex::Stopword && h.end == i + 1 && unlike_stopword() {
             return false;
         }
         matches!(
