@@ -114,9 +114,9 @@ pub fn keys(c: &DocClaims) -> Vec<u64> {
         key("a", &fold(&a.acronym));
     }
     for q in &c.quotes {
-        for w in q.words.windows(2) {
-            if w[0].chars().count() >= 4 || w[1].chars().count() >= 4 {
-                key("q", &format!("{} {}", w[0], w[1]));
+        for (a, b) in q.words.iter().zip(q.words.iter().skip(1)) {
+            if a.chars().count() >= 4 || b.chars().count() >= 4 {
+                key("q", &format!("{a} {b}"));
             }
         }
     }

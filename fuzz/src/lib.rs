@@ -220,7 +220,11 @@ pub fn spans(c: &DocClaims) -> Vec<(&'static str, usize, usize)> {
     v.extend(c.acronyms.iter().map(|x| ("acronym tag", x.end, x.tag_end)));
     v.extend(c.quotes.iter().map(|x| ("quote", x.start, x.end)));
     for q in &c.quotes {
-        v.extend(q.word_spans.iter().map(|&(s, e)| ("quote word", s, e)));
+        v.extend(
+            q.word_spans
+                .iter()
+                .map(|&(s, e)| ("quote word", s as usize, e as usize)),
+        );
     }
     v.extend(c.dates.iter().map(|x| ("date", x.start, x.end)));
     v.extend(c.event_dates.iter().map(|x| ("event date", x.start, x.end)));

@@ -147,16 +147,79 @@ pub struct AcronymClaim {
 pub struct Quote {
     pub start: usize,
     pub end: usize,
-    /// Folded words of the quotation (inline strings: a corpus holds millions of them).
-    pub words: Vec<compact_str::CompactString>,
+    /// Folded words of the quotation (one string for all of them: a corpus holds millions).
+    pub words: Words,
     /// Raw byte span of each word.
     #[serde(skip_serializing_if = "crate::extract::internal")]
-    pub word_spans: Vec<(usize, usize)>,
+    pub word_spans: Vec<(u32, u32)>,
     pub speaker: Option<usize>,
     /// A text quoted rather than a person ("la charte prévoit (art. 6) que …"), with its article.
     pub source_text: Option<String>,
     /// The article number the sentence says is quoted ("son article 3 prévoit que «").
     pub article: Option<String>,
+}
+
+/// A sequence of folded words held as one string and the end of each word in it: two allocations
+/// per quotation instead of one string per word. Serialised as a list of strings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Words {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Words {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Word `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Whether `other`'s words occur in these, one after another.
+    pub fn contains_run(&self, other: &Words) -> bool {
+        let n = other.len();
+        n <= self.len()
+            && (0..=self.len() - n).any(|at| (0..n).all(|k| self.get(at + k) == other.get(k)))
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for Words {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        let mut w = Words::default();
+        for s in iter {
+            w.text.push_str(s.as_ref());
+            w.ends.push(u32::try_from(w.text.len()).unwrap_or(u32::MAX));
+        }
+        w
+    }
+}
+
+impl Serialize for Words {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Vec::<String>::deserialize(d)?.into_iter().collect())
+    }
 }
 
 /// Every claim read from one document.
@@ -633,6 +696,25 @@ mod tests {
     fn an_opening_mark_misused_as_a_closing_one_still_closes() {
         let (c, _) = read("« Rien ne sera plus comme avant « , a lancé Issa Koné.");
         assert_eq!(c.quotes[0].words.len(), 6);
+    }
+
+    #[test]
+    fn words_keep_their_boundaries() {
+        let w: Words = ["la", "paix", "est", "là"].into_iter().collect();
+        assert_eq!(w.len(), 4);
+        assert_eq!(w.iter().collect::<Vec<_>>(), ["la", "paix", "est", "là"]);
+        // Same letters, other boundaries: another wording.
+        let v: Words = ["lap", "aix", "est", "là"].into_iter().collect();
+        assert_ne!(w, v);
+        let run: Words = ["paix", "est"].into_iter().collect();
+        assert!(w.contains_run(&run));
+        assert!(!v.contains_run(&run));
+        let gap: Words = ["la", "est"].into_iter().collect();
+        assert!(!w.contains_run(&gap));
+        assert!(w.contains_run(&Words::default()));
+        let json = serde_json::to_string(&w).unwrap();
+        assert_eq!(json, r#"["la","paix","est","là"]"#);
+        assert_eq!(serde_json::from_str::<Words>(&json).unwrap(), w);
     }
 
     #[test]

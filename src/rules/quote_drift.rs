@@ -118,7 +118,7 @@ fn raw_words(model: &Model, id: QId) -> Vec<String> {
     let q = &model.claims[id.doc].quotes[id.q];
     q.word_spans
         .iter()
-        .map(|&(s, e)| model.docs[id.doc].text[s..e].to_string())
+        .map(|&(s, e)| model.docs[id.doc].text[s as usize..e as usize].to_string())
         .collect()
 }
 
@@ -225,7 +225,7 @@ struct Quotes {
 impl Quotes {
     fn new(model: &Model, min_words: usize) -> Self {
         let mut vocab: FxMap<&str, u32> = FxMap::default();
-        let mut by_words: FxMap<&[compact_str::CompactString], u32> = FxMap::default();
+        let mut by_words: FxMap<&crate::extract::Words, u32> = FxMap::default();
         let mut qids = Vec::new();
         let mut first = Vec::with_capacity(model.claims.len());
         let mut wording_of = Vec::new();
@@ -239,18 +239,18 @@ impl Quotes {
                     qids.push(QId { doc: d, q });
                     continue;
                 }
-                let w = match by_words.get(quote.words.as_slice()) {
+                let w = match by_words.get(&quote.words) {
                     Some(&w) => w,
                     None => {
                         let w = wordings.len() as u32;
-                        by_words.insert(quote.words.as_slice(), w);
+                        by_words.insert(&quote.words, w);
                         wordings.push(
                             quote
                                 .words
                                 .iter()
                                 .map(|x| {
                                     let next = vocab.len() as u32;
-                                    *vocab.entry(x.as_str()).or_insert(next)
+                                    *vocab.entry(x).or_insert(next)
                                 })
                                 .collect(),
                         );
@@ -581,11 +581,8 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
         let all = members.clone();
         members.retain(|m| {
             let w = words(m);
-            !all.iter().any(|o| {
-                o.doc != m.doc
-                    && words(o).len() > w.len()
-                    && words(o).windows(w.len()).any(|x| x == w.as_slice())
-            })
+            !all.iter()
+                .any(|o| o.doc != m.doc && words(o).len() > w.len() && words(o).contains_run(w))
         });
         if distinct_docs(&members) < 2 {
             continue;
@@ -617,7 +614,10 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
             } else {
                 (qm, qf, true)
             };
-            let al = align(&short.words, &long.words);
+            let al = align(
+                &short.words.iter().collect::<Vec<_>>(),
+                &long.words.iter().collect::<Vec<_>>(),
+            );
             let (from, to) = if flip { (m, first) } else { (first, m) };
             let d = word_diff(&raw_words(model, from), &raw_words(model, to), &al);
             diffs.push(format!(
