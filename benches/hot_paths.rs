@@ -6,7 +6,7 @@
 //!     cargo bench --bench hot_paths -- extract      # one group
 //!
 //! With `CROSSCHECK_STAGES=DIR`, it instead runs the pipeline once over the corpus in DIR, stage by
-//! stage (read, extract in parallel, resolve, each rule), and prints each stage's wall time and the
+//! stage (find, read and extract in parallel, resolve, each rule), and prints each stage's wall time and the
 //! process' RSS after it: where the time and memory go at a scale criterion cannot repeat. The two
 //! quotation rules share pairs cached on the model, so `quote-drift` (which runs first) carries the
 //! cost of both. `CROSSCHECK_STAGES_REPEAT=N` first resolves and runs every rule N more times, so that
@@ -158,22 +158,30 @@ fn stage_report(dir: &str) {
     println!("| stage | seconds | RSS MB after | peak RSS MB |");
     println!("|---|---|---|---|");
     let t = Instant::now();
-    let corpus = crosscheck::corpus::load(&[PathBuf::from(dir)]);
-    let bytes: usize = corpus.documents.iter().map(|d| d.text.len()).sum();
+    let plan = crosscheck::corpus::plan_scoped(&[PathBuf::from(dir)], &|_| true);
     row(
-        &format!(
-            "read {} documents ({:.1} MB)",
-            corpus.documents.len(),
-            bytes as f64 / 1e6
-        ),
+        &format!("find {} files", plan.files.len()),
         t.elapsed().as_secs_f64(),
     );
     let lex = Lexicon::default_fr();
     let kb = Kb::default();
-    let docs = corpus.documents;
+    // As `check` does: each file is read, its claims extracted, and its text dropped but for
+    // the claims' spans, in parallel.
     let t = Instant::now();
-    let claims: Vec<_> = docs.par_iter().map(|d| extract::extract(d, &lex)).collect();
-    row("extract (rayon)", t.elapsed().as_secs_f64());
+    let (docs, claims): (Vec<_>, Vec<_>) = plan
+        .files
+        .par_iter()
+        .filter_map(|f| {
+            let (mut d, _) = f.read().ok()?;
+            let c = extract::extract(&d, &lex);
+            d.slim(c.spans());
+            Some((d, c))
+        })
+        .unzip();
+    row(
+        &format!("read and extract {} documents (rayon)", docs.len()),
+        t.elapsed().as_secs_f64(),
+    );
     // CROSSCHECK_STAGES_REPEAT=N: resolve and run the rules N more times first, for a profiler.
     let repeat: usize = std::env::var("CROSSCHECK_STAGES_REPEAT")
         .ok()

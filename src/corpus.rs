@@ -44,12 +44,214 @@ pub struct Meta {
 pub struct Document {
     /// The path as shown in reports: as given on the command line, joined with what the walk found.
     pub path: String,
+    /// The whole text; empty once the document is [slimmed](Document::slim), until
+    /// [restored](Document::restore).
     pub text: String,
     /// Byte offset where the body starts (after front matter or the date line).
     pub body_start: usize,
     pub meta: Meta,
     /// A draft under review: only findings with evidence in a draft are reported when there is one.
     pub draft: bool,
+    /// The file it was read from, when it was read from one (to read it again).
+    pub file: Option<PathBuf>,
+    /// What is kept of the text while it is slimmed.
+    excerpts: Option<Box<Excerpts>>,
+}
+
+/// What a slimmed document keeps of its text: the bytes under its claims' spans (what the rules
+/// quote), with the length and hash of the whole text to check it when it is read again.
+#[derive(Debug, Clone, Default)]
+struct Excerpts {
+    /// Kept ranges, sorted and disjoint.
+    ranges: Vec<Range>,
+    text: String,
+    len: usize,
+    hash: u64,
+}
+
+/// A kept range of a slimmed document.
+#[derive(Debug, Clone, Copy)]
+struct Range {
+    /// Byte offsets in the document.
+    start: u32,
+    end: u32,
+    /// Where the range starts in `Excerpts::text`.
+    at: u32,
+    /// 1-based line and column (in characters) of `start`, as `LineIndex` gives them.
+    line: u32,
+    column: u32,
+}
+
+/// Spans closer than this are kept as one range: fewer ranges for a few more bytes.
+const EXCERPT_GAP: usize = 24;
+
+impl Excerpts {
+    fn new(text: &str, mut spans: Vec<(usize, usize)>) -> Self {
+        spans.retain(|&(s, e)| s < e && e <= text.len());
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for (s, e) in spans {
+            match merged.last_mut() {
+                Some(last) if s <= last.1 + EXCERPT_GAP => last.1 = last.1.max(e),
+                _ => merged.push((s, e)),
+            }
+        }
+        let mut out = Excerpts {
+            len: text.len(),
+            hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
+            ..Excerpts::default()
+        };
+        // Lines are counted once, from one range to the next.
+        let (mut line, mut line_start, mut counted) = (1usize, 0usize, 0usize);
+        for (s, e) in merged {
+            // Claim spans lie on char boundaries; a merged range spans from one to another.
+            let Some(piece) = text.get(s..e) else {
+                continue;
+            };
+            for (i, _) in text[counted..s].match_indices('\n') {
+                line += 1;
+                line_start = counted + i + 1;
+            }
+            counted = s;
+            let column = text[line_start..s].chars().count() + 1;
+            let (Ok(start), Ok(end), Ok(at), Ok(line), Ok(column)) = (
+                u32::try_from(s),
+                u32::try_from(e),
+                u32::try_from(out.text.len()),
+                u32::try_from(line),
+                u32::try_from(column),
+            ) else {
+                continue;
+            };
+            out.ranges.push(Range {
+                start,
+                end,
+                at,
+                line,
+                column,
+            });
+            out.text.push_str(piece);
+        }
+        out.ranges.shrink_to_fit();
+        out.text.shrink_to_fit();
+        out
+    }
+
+    /// The kept range that holds `start..end`, and where `start` is in `text`.
+    fn range(&self, start: usize, end: usize) -> Option<(Range, usize)> {
+        let i = self
+            .ranges
+            .partition_point(|r| r.start as usize <= start)
+            .checked_sub(1)?;
+        let r = self.ranges[i];
+        (end <= r.end as usize && start <= end)
+            .then(|| (r, r.at as usize + (start - r.start as usize)))
+    }
+
+    fn get(&self, start: usize, end: usize) -> Option<&str> {
+        let (_, from) = self.range(start, end)?;
+        self.text.get(from..from + (end - start))
+    }
+
+    /// Line and column of `offset`, counted from the start of its kept range.
+    fn line_col(&self, offset: usize) -> Option<(usize, usize)> {
+        let (r, at) = self.range(offset, offset)?;
+        let before = self.text.get(r.at as usize..at)?;
+        Some(match before.rfind('\n') {
+            Some(nl) => (
+                r.line as usize + before.matches('\n').count(),
+                before[nl + 1..].chars().count() + 1,
+            ),
+            None => (r.line as usize, r.column as usize + before.chars().count()),
+        })
+    }
+}
+
+impl Document {
+    /// A document held whole, from text already read (an index's copy, a test).
+    pub fn new(path: String, text: String, body_start: usize, meta: Meta) -> Self {
+        Document {
+            path,
+            text,
+            body_start,
+            meta,
+            draft: false,
+            file: None,
+            excerpts: None,
+        }
+    }
+
+    /// The text between two byte offsets: what a claim says. Always answers, slimmed or not,
+    /// for the spans of the claims read from it; anything else gives "" (and fails a debug build).
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let got = match &self.excerpts {
+            None => self.text.get(start..end),
+            Some(x) => x.get(start, end),
+        };
+        debug_assert!(
+            got.is_some(),
+            "{}: no text kept at {start}..{end}",
+            self.path
+        );
+        got.unwrap_or("")
+    }
+
+    /// Where a span is, from what is kept of the text: (line, column, end line, end column,
+    /// text), in `LineIndex`'s units; `None` if the span is not all kept (or the document is
+    /// held whole: ask a `LineIndex`).
+    pub fn place(&self, start: usize, end: usize) -> Option<(usize, usize, usize, usize, &str)> {
+        let x = self.excerpts.as_ref()?;
+        let text = x.get(start, end)?;
+        let (line, column) = x.line_col(start)?;
+        let (end_line, end_column) = x.line_col(end)?;
+        Some((line, column, end_line, end_column, text))
+    }
+
+    /// Whether the whole text is held.
+    pub fn has_text(&self) -> bool {
+        self.excerpts.is_none()
+    }
+
+    /// Drops the text but for the given spans (its claims'): a large corpus is never held whole.
+    pub fn slim(&mut self, spans: Vec<(usize, usize)>) {
+        if self.excerpts.is_some() {
+            return;
+        }
+        self.excerpts = Some(Box::new(Excerpts::new(&self.text, spans)));
+        self.text = String::new();
+    }
+
+    /// Reads a slimmed document's file again, for a report that shows it; the text must be the
+    /// one its claims were read from.
+    pub fn restore(&mut self) -> Result<(), InputProblem> {
+        let Some(x) = &self.excerpts else {
+            return Ok(());
+        };
+        let changed = || {
+            problem(
+                self.path.clone(),
+                "changed while crosscheck was reading the corpus: its findings are not shown; run again"
+                    .into(),
+                true,
+            )
+        };
+        let Some(file) = &self.file else {
+            return Err(changed());
+        };
+        let bytes = std::fs::read(file).map_err(|e| {
+            problem(
+                self.path.clone(),
+                format!("cannot read again: {}", io_message(&e)),
+                true,
+            )
+        })?;
+        if bytes.len() != x.len || xxhash_rust::xxh3::xxh3_64(&bytes) != x.hash {
+            return Err(changed());
+        }
+        self.text = String::from_utf8(bytes).map_err(|_| changed())?;
+        self.excerpts = None;
+        Ok(())
+    }
 }
 
 /// A problem with one input file; the run goes on without it (or without its metadata).
@@ -188,6 +390,93 @@ fn problem(path: String, message: String, fatal: bool) -> InputProblem {
     }
 }
 
+/// A file a run will read: where it is, what its folder's `sources.toml` says of it, and whether
+/// it is a draft.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    pub path: PathBuf,
+    manifest: Option<ManifestEntry>,
+    pub draft: bool,
+}
+
+impl Pending {
+    /// Reads and parses the file (and its problems), or says why it cannot be used.
+    pub fn read(&self) -> Result<(Document, Vec<InputProblem>), InputProblem> {
+        let (mut doc, problems) = read_document(&self.path, self.manifest.as_ref())?;
+        doc.draft = self.draft;
+        Ok((doc, problems))
+    }
+}
+
+/// The files a run will read, in order, and the problems met finding them.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub files: Vec<Pending>,
+    pub problems: Vec<InputProblem>,
+}
+
+/// Walks the paths (keeping the walked files `admit` accepts) and reads their folders' manifests.
+pub fn plan_scoped(paths: &[PathBuf], admit: &dyn Fn(&str) -> bool) -> Plan {
+    let (files, mut problems) = discover_scoped(paths, admit);
+    let manifests = load_manifests(&files, &mut problems);
+    let files = files
+        .into_iter()
+        .map(|path| Pending {
+            manifest: manifests.get(&path).cloned(),
+            path,
+            draft: false,
+        })
+        .collect();
+    Plan { files, problems }
+}
+
+impl Plan {
+    /// Marks as drafts the files at these paths (compared after resolving `.` and symlinks), and
+    /// adds those not planned yet.
+    pub fn add_drafts(&mut self, drafts: &[PathBuf]) {
+        let canon = |p: &Path| std::fs::canonicalize(p).ok();
+        let known: Vec<Option<PathBuf>> = self.files.iter().map(|f| canon(&f.path)).collect();
+        let mut extra = Vec::new();
+        for p in drafts {
+            let c = canon(p);
+            match known.iter().position(|k| k.is_some() && *k == c) {
+                Some(i) => self.files[i].draft = true,
+                None => extra.push(p.clone()),
+            }
+        }
+        if extra.is_empty() {
+            return;
+        }
+        let more = plan_scoped(&extra, &|_| true);
+        self.problems.extend(more.problems);
+        self.files.extend(more.files.into_iter().map(|mut f| {
+            f.draft = true;
+            f
+        }));
+    }
+
+    /// Reads every planned file, in parallel, keeping the order.
+    pub fn read(self) -> Corpus {
+        let results: Vec<Result<(Document, Vec<InputProblem>), InputProblem>> =
+            self.files.par_iter().map(Pending::read).collect();
+        let mut problems = self.problems;
+        let mut documents = Vec::with_capacity(results.len());
+        for r in results {
+            match r {
+                Ok((doc, probs)) => {
+                    documents.push(doc);
+                    problems.extend(probs);
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+        Corpus {
+            documents,
+            problems,
+        }
+    }
+}
+
 /// Walks and reads every path, in parallel, keeping the sorted order.
 pub fn load(paths: &[PathBuf]) -> Corpus {
     load_scoped(paths, &|_| true)
@@ -195,26 +484,7 @@ pub fn load(paths: &[PathBuf]) -> Corpus {
 
 /// Like [`load`], reading only the walked files `admit` accepts.
 pub fn load_scoped(paths: &[PathBuf], admit: &dyn Fn(&str) -> bool) -> Corpus {
-    let (files, mut problems) = discover_scoped(paths, admit);
-    let manifests = load_manifests(&files, &mut problems);
-    let results: Vec<Result<(Document, Vec<InputProblem>), InputProblem>> = files
-        .par_iter()
-        .map(|p| read_document(p, manifests.get(p)))
-        .collect();
-    let mut documents = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok((doc, probs)) => {
-                documents.push(doc);
-                problems.extend(probs);
-            }
-            Err(p) => problems.push(p),
-        }
-    }
-    Corpus {
-        documents,
-        problems,
-    }
+    plan_scoped(paths, admit).read()
 }
 
 /// The files a git revision range touched (`git diff --name-only RANGE`), as absolute paths.
@@ -243,34 +513,6 @@ pub fn changed_files(range: &str) -> Result<Vec<PathBuf>, String> {
         .collect())
 }
 
-/// Marks as drafts the documents at these paths (compared after resolving `.` and symlinks), and
-/// reads those not in the corpus yet; returns the paths that match nothing readable.
-pub fn add_drafts(corpus: &mut Corpus, drafts: &[PathBuf]) {
-    let canon = |p: &Path| std::fs::canonicalize(p).ok();
-    let known: Vec<Option<PathBuf>> = corpus
-        .documents
-        .iter()
-        .map(|d| canon(Path::new(&d.path)))
-        .collect();
-    let mut extra = Vec::new();
-    for p in drafts {
-        let c = canon(p);
-        match known.iter().position(|k| k.is_some() && *k == c) {
-            Some(i) => corpus.documents[i].draft = true,
-            None => extra.push(p.clone()),
-        }
-    }
-    if extra.is_empty() {
-        return;
-    }
-    let mut more = load(&extra);
-    for d in &mut more.documents {
-        d.draft = true;
-    }
-    corpus.documents.extend(more.documents);
-    corpus.problems.extend(more.problems);
-}
-
 /// Adds a draft read from standard input under the name given for it.
 pub fn add_stdin_draft(corpus: &mut Corpus, name: &str, text: String) {
     let (mut doc, problems) = parse_document(name.to_string(), text, None);
@@ -295,7 +537,9 @@ fn read_document(
             true,
         )
     })?;
-    document_from_bytes(path, bytes, manifest)
+    let (mut doc, problems) = document_from_bytes(path, bytes, manifest)?;
+    doc.file = Some(path.to_path_buf());
+    Ok((doc, problems))
 }
 
 /// A document from a file's bytes: refused if binary or not UTF-8.
@@ -440,16 +684,7 @@ fn parse_document(
             meta.title = m.title.clone();
         }
     }
-    (
-        Document {
-            path,
-            text,
-            body_start,
-            meta,
-            draft: false,
-        },
-        problems,
-    )
+    (Document::new(path, text, body_start, meta), problems)
 }
 
 /// Finds the closing `+++` line; returns (start of the line, end of the line).
@@ -554,6 +789,51 @@ pub(crate) fn load_manifests(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_slimmed_document_keeps_its_spans_and_is_read_again_only_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let text =
+            "date 2024-05-02\nLe ministre Kofi Mensah a parlé.\n\nÀ Accra, « la paix » règne.\n";
+        std::fs::write(&path, text).unwrap();
+        let plan = plan_scoped(std::slice::from_ref(&path), &|_| true);
+        let (mut doc, _) = plan.files[0].read().unwrap();
+        let mensah = text.find("Kofi").unwrap();
+        let paix = text.find("la paix").unwrap();
+        doc.slim(vec![(mensah, mensah + 11), (paix, paix + 8)]);
+        assert!(!doc.has_text());
+        assert_eq!(doc.slice(mensah, mensah + 11), "Kofi Mensah");
+        assert_eq!(doc.slice(paix, paix + 7), "la paix");
+        // Line and column in characters, as a line index of the whole text gives them.
+        let lines = crate::text::LineIndex::new(text);
+        assert_eq!(
+            doc.place(paix, paix + 7),
+            Some((
+                lines.line_col(text, paix).0,
+                lines.line_col(text, paix).1,
+                4,
+                lines.line_col(text, paix + 7).1,
+                "la paix"
+            ))
+        );
+        assert_eq!(doc.place(0, 4), None, "the date line was not kept");
+        let mut again = doc.clone();
+        again.restore().unwrap();
+        assert_eq!(again.text, text);
+        // Changed since it was read: not restored, and said so.
+        std::fs::write(&path, text.replace("Kofi", "Kwame")).unwrap();
+        let err = doc.restore().unwrap_err();
+        assert!(err.message.contains("changed while"), "{}", err.message);
+        assert!(err.fatal);
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            doc.restore()
+                .unwrap_err()
+                .message
+                .contains("cannot read again")
+        );
+    }
 
     #[test]
     fn reads_toml_front_matter() {

@@ -31,7 +31,7 @@ use crate::text::fold;
 /// The first bytes of every index file.
 pub const MAGIC: &[u8; 16] = b"crosscheck-index";
 /// The layout version; an index of another version is refused and must be rebuilt.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 /// How many indexed documents a draft is compared with, by default.
 pub const DEFAULT_NEIGHBOURS: usize = 250;
 
@@ -94,7 +94,7 @@ fn err(path: &Path, what: impl std::fmt::Display) -> IndexError {
 }
 
 /// The keys by which a document can be found from a draft that speaks of the same things.
-pub fn keys(c: &DocClaims) -> Vec<u64> {
+pub fn keys(doc: &Document, c: &DocClaims) -> Vec<u64> {
     let mut out = Vec::new();
     let mut key = |kind: &str, s: &str| {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -114,7 +114,8 @@ pub fn keys(c: &DocClaims) -> Vec<u64> {
         key("a", &fold(&a.acronym));
     }
     for q in &c.quotes {
-        for (a, b) in q.words.iter().zip(q.words.iter().skip(1)) {
+        let words = q.words(doc);
+        for (a, b) in words.iter().zip(words.iter().skip(1)) {
             if a.chars().count() >= 4 || b.chars().count() >= 4 {
                 key("q", &format!("{a} {b}"));
             }
@@ -316,13 +317,7 @@ impl Index {
             )
         })?;
         Ok((
-            Document {
-                path: e.path.clone(),
-                text: blob.text,
-                body_start: blob.body_start,
-                meta: blob.meta,
-                draft: false,
-            },
+            Document::new(e.path.clone(), blob.text, blob.body_start, blob.meta),
             blob.claims,
         ))
     }
@@ -630,7 +625,7 @@ fn index_one(
     }
     let (doc, warnings) = corpus::document_from_bytes(path, bytes, manifest)?;
     let claims = extract::extract(&doc, lex);
-    let keys = keys(&claims);
+    let keys = keys(&doc, &claims);
     Ok((
         entry,
         Source::New(

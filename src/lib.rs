@@ -70,6 +70,32 @@ pub struct Options {
     pub overrides: Vec<config::Override>,
     /// Progress callbacks; `None` for silence.
     pub progress: Option<Progress>,
+    /// Keep every document's whole text in the outcome (`crosscheck claims` shows them all).
+    /// Otherwise a document is held whole only while its claims are read.
+    pub keep_texts: bool,
+    /// The report only needs the lines, columns and text of each piece of evidence (JSON, SARIF,
+    /// GitHub, short): documents are read again only if what was kept of them cannot say. When
+    /// false (the default, what the human report needs), every document a finding shows is read
+    /// again.
+    pub spans_only: bool,
+}
+
+/// One document for the pipeline.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "built once per document and consumed at once: boxing would only add allocations"
+)]
+pub enum Input {
+    /// Already read (a draft on stdin, an index's copy), with its claims when an index holds
+    /// them, and the problems met reading it.
+    Read {
+        document: Document,
+        claims: Option<DocClaims>,
+        problems: Vec<InputProblem>,
+    },
+    /// A file, read while claims are extracted, then dropped but for its claims' spans (unless
+    /// it is a draft or `keep_texts` is set).
+    File(corpus::Pending),
 }
 
 /// Why a run could not go on.
@@ -170,23 +196,24 @@ pub fn load_lexicon(paths: &[PathBuf]) -> Result<Lexicon, lexicon::LexiconError>
 pub fn check(opts: &Options) -> Result<Outcome, RunError> {
     let lex = load_lexicon(&opts.lexicons).map_err(RunError::Lexicon)?;
     let kb = load_kb(&opts.kb, &lex).map_err(RunError::Kb)?;
-    let mut corpus = corpus::load_scoped(&opts.paths, &|p| opts.scope.admits(p));
+    let mut plan = corpus::plan_scoped(&opts.paths, &|p| opts.scope.admits(p));
     let mut drafts = opts.drafts.clone();
     if let Some(range) = &opts.changed {
         let changed = corpus::changed_files(range).map_err(RunError::Changed)?;
         drafts.extend(changed.into_iter().filter(|p| corpus::wanted(p)));
     }
-    corpus::add_drafts(&mut corpus, &drafts);
+    plan.add_drafts(&drafts);
+    let mut inputs: Vec<Input> = plan.files.into_iter().map(Input::File).collect();
     if let Some((name, text)) = &opts.stdin_draft {
-        corpus::add_stdin_draft(&mut corpus, name, text.clone());
+        let (mut document, problems) = corpus::document_from_text(name, text.clone());
+        document.draft = true;
+        inputs.push(Input::Read {
+            document,
+            claims: None,
+            problems,
+        });
     }
-    Ok(check_documents(
-        corpus.documents,
-        corpus.problems,
-        kb,
-        lex,
-        opts,
-    ))
+    Ok(check_inputs(inputs, plan.problems, kb, lex, opts))
 }
 
 /// Builds or updates the claim index at `out` for the corpus the options name (their paths,
@@ -237,7 +264,9 @@ pub fn check_with_index(
     }
     let mut read = corpus::load(&drafts);
     if let Some((name, text)) = &opts.stdin_draft {
-        corpus::add_stdin_draft(&mut read, name, text.clone());
+        let (document, problems) = corpus::document_from_text(name, text.clone());
+        read.documents.push(document);
+        read.problems.extend(problems);
     }
     let draft_claims: Vec<DocClaims> = read
         .documents
@@ -259,7 +288,12 @@ pub fn check_with_index(
             by_abs.get(abs.to_string_lossy().as_ref()).copied()
         })
         .collect();
-    let mut keys: Vec<u64> = draft_claims.iter().flat_map(index::keys).collect();
+    let mut keys: Vec<u64> = read
+        .documents
+        .iter()
+        .zip(&draft_claims)
+        .flat_map(|(d, c)| index::keys(d, c))
+        .collect();
     keys.sort_unstable();
     keys.dedup();
     let skip: Vec<usize> = place.iter().flatten().copied().collect();
@@ -281,10 +315,16 @@ pub fn check_with_index(
         slots.push((at.unwrap_or(extra), n, doc, Some(claims)));
     }
     slots.sort_by_key(|s| (s.0, s.1));
-    let (documents, known): (Vec<Document>, Vec<Option<DocClaims>>) =
-        slots.into_iter().map(|(_, _, d, c)| (d, c)).unzip();
+    let inputs = slots
+        .into_iter()
+        .map(|(_, _, document, claims)| Input::Read {
+            document,
+            claims,
+            problems: Vec::new(),
+        })
+        .collect();
     let total = idx.entries().len();
-    let mut out = check_prepared(documents, known, read.problems, kb, lex, opts);
+    let mut out = check_inputs(inputs, read.problems, kb, lex, opts);
     out.indexed = Some(total);
     Ok(out)
 }
@@ -297,35 +337,76 @@ pub fn check_documents(
     lexicon: Lexicon,
     opts: &Options,
 ) -> Outcome {
-    let none = vec![None; documents.len()];
-    check_prepared(documents, none, problems, kb, lexicon, opts)
+    let inputs = documents
+        .into_iter()
+        .map(|document| Input::Read {
+            document,
+            claims: None,
+            problems: Vec::new(),
+        })
+        .collect();
+    check_inputs(inputs, problems, kb, lexicon, opts)
 }
 
-/// The pipeline from documents already read, some with their claims already extracted (from an
-/// index, with the same lexicon): `known[i]` is document `i`'s claims, or `None` to extract them.
-pub fn check_prepared(
-    documents: Vec<Document>,
-    known: Vec<Option<DocClaims>>,
-    problems: Vec<InputProblem>,
+/// The pipeline. `problems` are those met before (finding the files); each input's own come
+/// after them, in input order.
+pub fn check_inputs(
+    inputs: Vec<Input>,
+    mut problems: Vec<InputProblem>,
     kb: Kb,
     lexicon: Lexicon,
     opts: &Options,
 ) -> Outcome {
     let lex = &lexicon;
     if let Some(p) = &opts.progress {
-        (p.found)(documents.len() as u64);
+        (p.found)(inputs.len() as u64);
     }
-    let claims: Vec<DocClaims> = documents
-        .par_iter()
-        .zip(known)
-        .map(|(d, known)| {
-            let c = known.unwrap_or_else(|| extract::extract(d, lex));
+    type Read = (
+        Option<(Document, DocClaims, Vec<filter::Suppression>)>,
+        Vec<InputProblem>,
+    );
+    let read: Vec<Read> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let r = match input {
+                Input::Read {
+                    document,
+                    claims,
+                    problems,
+                } => {
+                    let c = claims.unwrap_or_else(|| extract::extract(&document, lex));
+                    let sups = filter::suppressions(&document.text);
+                    (Some((document, c, sups)), problems)
+                }
+                Input::File(file) => match file.read() {
+                    Ok((mut document, problems)) => {
+                        let c = extract::extract(&document, lex);
+                        let sups = filter::suppressions(&document.text);
+                        if !document.draft && !opts.keep_texts {
+                            document.slim(c.spans());
+                        }
+                        (Some((document, c, sups)), problems)
+                    }
+                    Err(p) => (None, vec![p]),
+                },
+            };
             if let Some(p) = &opts.progress {
                 (p.done)();
             }
-            c
+            r
         })
         .collect();
+    let mut documents = Vec::with_capacity(read.len());
+    let mut claims = Vec::with_capacity(read.len());
+    let mut sups = Vec::with_capacity(read.len());
+    for (r, probs) in read {
+        if let Some((d, c, s)) = r {
+            documents.push(d);
+            claims.push(c);
+            sups.push(s);
+        }
+        problems.extend(probs);
+    }
     let model = resolve::resolve(&documents, claims, &kb, lex);
     let mut findings: Vec<Finding> = rules::RULES
         .iter()
@@ -379,10 +460,6 @@ pub fn check_prepared(
             filter::draft_first(f, &documents);
         }
     }
-    let sups: Vec<Vec<filter::Suppression>> = documents
-        .iter()
-        .map(|d| filter::suppressions(&d.text))
-        .collect();
     let before = findings.len();
     findings.retain(|f| !filter::suppressed(f, &sups));
     let suppressed = before - findings.len();
@@ -393,6 +470,12 @@ pub fn check_prepared(
         findings.retain(|f| !b.accepts(f, &path_of));
     }
     let baselined = before - findings.len();
+    restore_texts(
+        &mut documents,
+        &mut findings,
+        &mut problems,
+        opts.spans_only,
+    );
     Outcome {
         documents,
         problems,
@@ -406,4 +489,48 @@ pub fn check_prepared(
         baseline_candidates,
         indexed: None,
     }
+}
+
+/// Reads again the slimmed documents the findings show: all of them, or with `spans_only` those
+/// whose kept spans cannot place a piece of evidence. One that changed since it was read, or can
+/// no longer be read, is reported, and the findings that point into it are dropped: they would
+/// point at the wrong bytes.
+fn restore_texts(
+    documents: &mut [Document],
+    findings: &mut Vec<Finding>,
+    problems: &mut Vec<InputProblem>,
+    spans_only: bool,
+) {
+    let mut need: Vec<usize> = findings
+        .iter()
+        .flat_map(|f| &f.evidence)
+        .filter_map(|e| match e.source {
+            Source::Doc(d) => {
+                let doc = &documents[d];
+                let placed = || doc.place(e.start, e.end).is_some();
+                (!(doc.has_text() || spans_only && placed())).then_some(d)
+            }
+            Source::Kb(_) => None,
+        })
+        .collect();
+    need.sort_unstable();
+    need.dedup();
+    if need.is_empty() {
+        return;
+    }
+    let failed: Vec<(usize, InputProblem)> = documents
+        .par_iter_mut()
+        .enumerate()
+        .filter(|(d, _)| need.binary_search(d).is_ok())
+        .filter_map(|(d, doc)| doc.restore().err().map(|p| (d, p)))
+        .collect();
+    if failed.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        !f.evidence
+            .iter()
+            .any(|e| matches!(e.source, Source::Doc(d) if failed.iter().any(|(x, _)| *x == d)))
+    });
+    problems.extend(failed.into_iter().map(|(_, p)| p));
 }

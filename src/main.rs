@@ -275,6 +275,8 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
     opts.changed = args.changed.clone();
+    // Only the human report draws the lines around each piece of evidence.
+    opts.spans_only = !matches!(format, Format::Human);
     if !args.quiet && std::io::stderr().is_terminal() {
         opts.progress = Some(progress_bar());
     }
@@ -360,10 +362,12 @@ fn check(args: CheckArgs) -> ExitCode {
 }
 
 fn claims(args: ClaimsArgs) -> ExitCode {
-    let (opts, format) = match options(args.paths, args.input) {
+    let (mut opts, format) = match options(args.paths, args.input) {
         Ok(o) => o,
         Err(c) => return c,
     };
+    // Every claim is shown with its line and text.
+    opts.keep_texts = true;
     let out = match run(&opts) {
         Ok(o) => o,
         Err(c) => return c,

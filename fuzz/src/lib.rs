@@ -208,7 +208,7 @@ pub fn naive_line_col(raw: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Every span the extraction reports, with what it is.
-pub fn spans(c: &DocClaims) -> Vec<(&'static str, usize, usize)> {
+pub fn spans(doc: &Document, c: &DocClaims) -> Vec<(&'static str, usize, usize)> {
     let mut v = Vec::new();
     v.extend(c.persons.iter().map(|x| ("person", x.start, x.end)));
     v.extend(c.offices.iter().map(|x| ("office", x.start, x.end)));
@@ -219,16 +219,16 @@ pub fn spans(c: &DocClaims) -> Vec<(&'static str, usize, usize)> {
     v.extend(c.acronyms.iter().map(|x| ("acronym", x.start, x.end)));
     v.extend(c.acronyms.iter().map(|x| ("acronym tag", x.end, x.tag_end)));
     v.extend(c.quotes.iter().map(|x| ("quote", x.start, x.end)));
-    for q in &c.quotes {
-        v.extend(
-            q.word_spans
-                .iter()
-                .map(|&(s, e)| ("quote word", s as usize, e as usize)),
-        );
-    }
     v.extend(c.dates.iter().map(|x| ("date", x.start, x.end)));
     v.extend(c.event_dates.iter().map(|x| ("event date", x.start, x.end)));
     v.extend(c.counts.iter().map(|x| ("count", x.start, x.end)));
+    for q in &c.quotes {
+        v.extend(
+            q.word_spans(doc)
+                .into_iter()
+                .map(|(s, e)| ("quote word", s, e)),
+        );
+    }
     v
 }
 
@@ -238,7 +238,10 @@ pub fn check_extract(doc: &Document) -> DocClaims {
     let text = &doc.text;
     let c = extract(doc, lexicon());
     let lines = LineIndex::new(text);
-    for (what, s, e) in spans(&c) {
+    // What a slimmed copy keeps must place and quote every span as the whole text does.
+    let mut slim = doc.clone();
+    slim.slim(c.spans());
+    for (what, s, e) in spans(doc, &c) {
         assert_span(text, what, s, e);
         assert!(
             s >= doc.body_start,
@@ -254,6 +257,22 @@ pub fn check_extract(doc: &Document) -> DocClaims {
             lines.line_col(text, e),
             naive_line_col(text, e),
             "{what}: line/column of {e}"
+        );
+        assert_eq!(
+            slim.slice(s, e),
+            &text[s..e],
+            "{what}: kept text of {s}..{e}"
+        );
+        assert_eq!(
+            slim.place(s, e),
+            Some((
+                lines.line_col(text, s).0,
+                lines.line_col(text, s).1,
+                lines.line_col(text, e).0,
+                lines.line_col(text, e).1,
+                &text[s..e]
+            )),
+            "{what}: kept place of {s}..{e}"
         );
     }
     let persons = c.persons.len();
@@ -278,9 +297,14 @@ pub fn check_extract(doc: &Document) -> DocClaims {
     for q in &c.quotes {
         assert!(q.speaker.is_none_or(|s| s < persons), "quote speaker index");
         assert_eq!(
-            q.words.len(),
-            q.word_spans.len(),
-            "one span per quoted word"
+            q.words(doc).len(),
+            q.n_words as usize,
+            "the words read again are the words counted"
+        );
+        assert_eq!(
+            q.words(&slim),
+            q.words(doc),
+            "a slimmed document gives the same words"
         );
     }
     for d in &c.event_dates {

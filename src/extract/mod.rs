@@ -142,25 +142,59 @@ pub struct AcronymClaim {
     pub tag_end: usize,
 }
 
-/// A quotation with what is known of who said it.
+/// A quotation with what is known of who said it. Its words are not stored: they are read again
+/// from its span ([`Quote::words`]), which a slimmed document keeps.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Quote {
     pub start: usize,
     pub end: usize,
-    /// Folded words of the quotation (one string for all of them: a corpus holds millions).
-    pub words: Words,
-    /// Raw byte span of each word.
-    #[serde(skip_serializing_if = "crate::extract::internal")]
-    pub word_spans: Vec<(u32, u32)>,
+    /// How many words it has.
+    pub n_words: u32,
     pub speaker: Option<usize>,
     /// A text quoted rather than a person ("la charte prévoit (art. 6) que …"), with its article.
     pub source_text: Option<String>,
     /// The article number the sentence says is quoted ("son article 3 prévoit que «").
     pub article: Option<String>,
+    /// The span's text as extraction read it, when a lexicon's `[ignore]` pattern blanked part
+    /// of it (the words come from this, the evidence from the document).
+    #[serde(skip_serializing_if = "crate::extract::internal")]
+    pub blanked: Option<Box<str>>,
+}
+
+impl Quote {
+    /// The text the words are read from: the document's span, or its blanked copy.
+    fn source<'d>(&'d self, doc: &'d Document) -> &'d str {
+        self.blanked
+            .as_deref()
+            .unwrap_or_else(|| doc.slice(self.start, self.end))
+    }
+
+    /// The word tokens of the quotation, with offsets relative to its start.
+    fn word_tokens(&self, doc: &Document) -> Vec<Token> {
+        let mut toks = tokenize(self.source(doc));
+        toks.retain(|t| t.kind == TokKind::Word);
+        toks
+    }
+
+    /// The folded words (from the document the quotation was read from).
+    pub fn words(&self, doc: &Document) -> Words {
+        self.word_tokens(doc)
+            .iter()
+            .map(|t| t.fold.as_str())
+            .collect()
+    }
+
+    /// Raw byte span of each word in the document.
+    pub fn word_spans(&self, doc: &Document) -> Vec<(usize, usize)> {
+        self.word_tokens(doc)
+            .iter()
+            .map(|t| (self.start + t.start, self.start + t.end))
+            .collect()
+    }
 }
 
 /// A sequence of folded words held as one string and the end of each word in it: two allocations
-/// per quotation instead of one string per word. Serialised as a list of strings.
+/// instead of one string per word. Serialised as a list of strings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Words {
     text: String,
@@ -232,6 +266,8 @@ pub struct DocClaims {
     pub deposed: Vec<DeposedClaim>,
     pub named: Vec<NamedMention>,
     pub acronyms: Vec<AcronymClaim>,
+    /// Left out of `crosscheck claims` JSON, which shows each quotation with its words instead.
+    #[serde(skip_serializing_if = "crate::extract::internal")]
     pub quotes: Vec<Quote>,
     pub dates: Vec<DateMention>,
     /// Once-only events with the date their sentence gives.
@@ -251,10 +287,6 @@ impl DocClaims {
         for p in &mut self.persons {
             p.parts.shrink_to_fit();
         }
-        for q in &mut self.quotes {
-            q.words.shrink_to_fit();
-            q.word_spans.shrink_to_fit();
-        }
         for n in &mut self.named {
             n.proper.shrink_to_fit();
         }
@@ -273,6 +305,27 @@ impl DocClaims {
         self.event_dates.shrink_to_fit();
         self.counts.shrink_to_fit();
         self.places.shrink_to_fit();
+    }
+
+    /// Every span a claim was read from: what a rule may quote once the text is dropped.
+    pub fn spans(&self) -> Vec<(usize, usize)> {
+        let mut v = Vec::with_capacity(self.count() + self.dates.len());
+        v.extend(self.persons.iter().map(|x| (x.start, x.end)));
+        v.extend(self.offices.iter().map(|x| (x.start, x.end)));
+        v.extend(self.ranks.iter().map(|x| (x.start, x.end)));
+        v.extend(self.relations.iter().map(|x| (x.start, x.end)));
+        v.extend(self.deposed.iter().map(|x| (x.start, x.end)));
+        v.extend(self.named.iter().map(|x| (x.start, x.end)));
+        v.extend(
+            self.acronyms
+                .iter()
+                .map(|x| (x.start, x.end.max(x.tag_end))),
+        );
+        v.extend(self.quotes.iter().map(|x| (x.start, x.end)));
+        v.extend(self.dates.iter().map(|x| (x.start, x.end)));
+        v.extend(self.event_dates.iter().map(|x| (x.start, x.end)));
+        v.extend(self.counts.iter().map(|x| (x.start, x.end)));
+        v
     }
 
     pub fn count(&self) -> usize {
@@ -447,6 +500,14 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.named = named;
     out.acronyms = acronyms;
     out.quotes = quote::extract(&ctx, &out.persons, &out.named);
+    if let std::borrow::Cow::Owned(blanked) = &text {
+        for q in &mut out.quotes {
+            let copy = blanked.get(q.start..q.end).unwrap_or_default();
+            if doc.text.get(q.start..q.end) != Some(copy) {
+                q.blanked = Some(copy.into());
+            }
+        }
+    }
     out.dates = date::extract(&ctx);
     out.inferred_date = date::infer(&out.dates);
     out.event_dates = date::event_dates(&ctx, &out.dates);
@@ -695,7 +756,7 @@ mod tests {
     #[test]
     fn an_opening_mark_misused_as_a_closing_one_still_closes() {
         let (c, _) = read("« Rien ne sera plus comme avant « , a lancé Issa Koné.");
-        assert_eq!(c.quotes[0].words.len(), 6);
+        assert_eq!(c.quotes[0].n_words, 6);
     }
 
     #[test]

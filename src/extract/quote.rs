@@ -269,14 +269,11 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         out.push(Quote {
             start: first,
             end: last,
-            words: words.iter().map(|&k| ctx.toks[k].fold.as_str()).collect(),
-            word_spans: words
-                .iter()
-                .map(|&k| (span32(ctx.toks[k].start), span32(ctx.toks[k].end)))
-                .collect(),
+            n_words: u32::try_from(words.len()).unwrap_or(u32::MAX),
             speaker,
             source_text,
             article,
+            blanked: None,
         });
         i = if ctx.toks[close].kind == TokKind::Break {
             close
@@ -285,10 +282,4 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         };
     }
     out
-}
-
-/// A byte offset as stored in a quotation's word spans (documents are far below 4 GiB; a larger
-/// offset saturates rather than wraps).
-fn span32(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
 }

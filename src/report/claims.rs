@@ -141,7 +141,25 @@ struct JsonDoc<'a> {
     date: Option<String>,
     date_source: Option<&'a str>,
     entities: &'a [Option<String>],
+    claims: JsonClaims<'a>,
+}
+
+/// A document's claims, with each quotation's words read again from the text.
+#[derive(Serialize)]
+struct JsonClaims<'a> {
+    #[serde(flatten)]
     claims: &'a crate::extract::DocClaims,
+    quotes: Vec<JsonQuote<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonQuote<'a> {
+    start: usize,
+    end: usize,
+    words: crate::extract::Words,
+    speaker: Option<usize>,
+    source_text: Option<&'a str>,
+    article: Option<&'a str>,
 }
 
 /// The claims as JSON, one object per document.
@@ -167,7 +185,21 @@ pub fn render_claims_json(out: &Outcome) -> String {
                 |d| d.1.describe(),
             )),
             entities: e,
-            claims: c,
+            claims: JsonClaims {
+                claims: c,
+                quotes: c
+                    .quotes
+                    .iter()
+                    .map(|q| JsonQuote {
+                        start: q.start,
+                        end: q.end,
+                        words: q.words(doc),
+                        speaker: q.speaker,
+                        source_text: q.source_text.as_deref(),
+                        article: q.article.as_deref(),
+                    })
+                    .collect(),
+            },
         })
         .collect();
     let mut s = crate::extract::without_internal_fields(|| serde_json::to_string_pretty(&docs))

@@ -50,6 +50,20 @@ impl<'a> Locator<'a> {
     }
 
     pub fn place(&mut self, e: &Evidence) -> Place<'a> {
+        // A slimmed document says where its claims are from what it kept.
+        if let Source::Doc(d) = e.source
+            && let Some((line, column, end_line, end_column, text)) =
+                self.out.documents[d].place(e.start, e.end)
+        {
+            return Place {
+                path: self.out.path_of(e.source),
+                line,
+                column,
+                end_line,
+                end_column,
+                text,
+            };
+        }
         let text = self.out.text_of(e.source);
         let idx = self
             .indexes

@@ -74,7 +74,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 folded: fold(&a.acronym),
                 language: a.language.clone(),
                 key: n.key.clone(),
-                long: model.docs[d].text[n.start..n.end].to_string(),
+                long: model.docs[d].slice(n.start, n.end).to_string(),
                 long_start: n.start,
             });
         }
@@ -264,7 +264,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 continue;
             }
             let lang_name = language_name(lang);
-            let tag = model.docs[d.doc].text[d.start..d.tag_end].to_string();
+            let tag = model.docs[d.doc].slice(d.start, d.tag_end).to_string();
             let mut evidence = vec![doc_evidence(
                 d.doc,
                 d.start,

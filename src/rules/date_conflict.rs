@@ -105,7 +105,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 x.date.compatible(&reference.date) && !wrong.iter().any(|w| std::ptr::eq(*w, *x))
             })
             .collect();
-        let text = |x: &Dated| model.docs[x.doc].text[x.start..x.end].to_string();
+        let text = |x: &Dated| model.docs[x.doc].slice(x.start, x.end).to_string();
         let mut evidence = Vec::new();
         let mut seen = Vec::new();
         // Every wrong side, and the reference alone on the right side: two agreeing sources side

@@ -154,7 +154,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 for (d, s, e, raw) in ms {
                     if seen_set.insert(*d) {
                         seen.push(*d);
-                        let text = model.docs[*d].text[*s..*e].to_string();
+                        let text = model.docs[*d].slice(*s, *e).to_string();
                         evidence.push(doc_evidence(
                             *d,
                             *s,
@@ -169,7 +169,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     for (d, s, e, raw) in refs {
                         if !seen_ref.contains(d) && seen_ref.len() < 5 {
                             seen_ref.push(*d);
-                            let text = model.docs[*d].text[*s..*e].to_string();
+                            let text = model.docs[*d].slice(*s, *e).to_string();
                             evidence.push(doc_evidence(
                                 *d,
                                 *s,
@@ -247,7 +247,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     last.fixes = ms
                         .iter()
                         .filter_map(|(d, s, e, raw)| {
-                            let text = &model.docs[*d].text[*s..*e];
+                            let text = &model.docs[*d].slice(*s, *e);
                             let at = match part {
                                 Part::Surname => text.rfind(raw.as_str()),
                                 _ => text.find(raw.as_str()),

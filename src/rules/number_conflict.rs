@@ -83,7 +83,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             }
             let amount = claim.what.starts_with("amount:");
             let digits = if amount {
-                let mut d: Vec<char> = model.docs[d].text[claim.start..claim.end]
+                let mut d: Vec<char> = model.docs[d]
+                    .slice(claim.start, claim.end)
                     .chars()
                     .filter(char::is_ascii_digit)
                     .collect();
@@ -199,7 +200,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 c.claim.overlaps(reference.claim) && !wrong.iter().any(|w| std::ptr::eq(*w, *c))
             })
             .collect();
-        let text = |c: &Count| model.docs[c.doc].text[c.claim.start..c.claim.end].to_string();
+        let text = |c: &Count| {
+            model.docs[c.doc]
+                .slice(c.claim.start, c.claim.end)
+                .to_string()
+        };
         let mut evidence = Vec::new();
         let mut seen = Vec::new();
         // Every wrong side, and the reference alone on the right side: two agreeing sources side

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::{Params, Rule, dated, doc_evidence};
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::resolve::Model;
@@ -116,9 +118,10 @@ fn align<T: PartialEq>(a: &[T], b: &[T]) -> Alignment {
 /// The words of a quotation as written.
 fn raw_words(model: &Model, id: QId) -> Vec<String> {
     let q = &model.claims[id.doc].quotes[id.q];
-    q.word_spans
-        .iter()
-        .map(|&(s, e)| model.docs[id.doc].text[s as usize..e as usize].to_string())
+    let doc = &model.docs[id.doc];
+    q.word_spans(doc)
+        .into_iter()
+        .map(|(s, e)| doc.slice(s, e).to_string())
         .collect()
 }
 
@@ -224,43 +227,60 @@ struct Quotes {
 
 impl Quotes {
     fn new(model: &Model, min_words: usize) -> Self {
-        let mut vocab: FxMap<&str, u32> = FxMap::default();
-        let mut by_words: FxMap<&crate::extract::Words, u32> = FxMap::default();
+        let mut vocab: FxMap<String, u32> = FxMap::default();
+        let mut by_words: FxMap<Vec<u32>, u32> = FxMap::default();
         let mut qids = Vec::new();
         let mut first = Vec::with_capacity(model.claims.len());
         let mut wording_of = Vec::new();
         let mut wordings: Vec<Vec<u32>> = Vec::new();
         let mut quotes_of: Vec<Vec<u32>> = Vec::new();
-        for (d, c) in model.claims.iter().enumerate() {
-            first.push(qids.len());
-            for (q, quote) in c.quotes.iter().enumerate() {
-                if quote.words.len() < min_words {
-                    wording_of.push(None);
+        // Words are read again from the quotations' spans, in parallel, a slice of the corpus at
+        // a time (so that they are never all held at once), then interned in corpus order.
+        let docs: Vec<usize> = (0..model.claims.len()).collect();
+        for chunk in docs.chunks(1024) {
+            let read: Vec<Vec<Option<crate::extract::Words>>> = chunk
+                .par_iter()
+                .map(|&d| {
+                    model.claims[d]
+                        .quotes
+                        .iter()
+                        .map(|q| (q.n_words as usize >= min_words).then(|| q.words(&model.docs[d])))
+                        .collect()
+                })
+                .collect();
+            for (&d, words) in chunk.iter().zip(read) {
+                first.push(qids.len());
+                for (q, words) in words.into_iter().enumerate() {
+                    let Some(words) = words.filter(|w| w.len() >= min_words) else {
+                        wording_of.push(None);
+                        qids.push(QId { doc: d, q });
+                        continue;
+                    };
+                    let ids: Vec<u32> = words
+                        .iter()
+                        .map(|x| match vocab.get(x) {
+                            Some(&id) => id,
+                            None => {
+                                let id = vocab.len() as u32;
+                                vocab.insert(x.to_string(), id);
+                                id
+                            }
+                        })
+                        .collect();
+                    let w = match by_words.get(&ids) {
+                        Some(&w) => w,
+                        None => {
+                            let w = wordings.len() as u32;
+                            by_words.insert(ids.clone(), w);
+                            wordings.push(ids);
+                            quotes_of.push(Vec::new());
+                            w
+                        }
+                    };
+                    quotes_of[w as usize].push(qids.len() as u32);
+                    wording_of.push(Some(w));
                     qids.push(QId { doc: d, q });
-                    continue;
                 }
-                let w = match by_words.get(&quote.words) {
-                    Some(&w) => w,
-                    None => {
-                        let w = wordings.len() as u32;
-                        by_words.insert(&quote.words, w);
-                        wordings.push(
-                            quote
-                                .words
-                                .iter()
-                                .map(|x| {
-                                    let next = vocab.len() as u32;
-                                    *vocab.entry(x).or_insert(next)
-                                })
-                                .collect(),
-                        );
-                        quotes_of.push(Vec::new());
-                        w
-                    }
-                };
-                quotes_of[w as usize].push(qids.len() as u32);
-                wording_of.push(Some(w));
-                qids.push(QId { doc: d, q });
             }
         }
         Quotes {
@@ -367,7 +387,7 @@ fn article_pairs(model: &Model, min_words: usize) -> Vec<(QId, QId)> {
     for (d, c) in model.claims.iter().enumerate() {
         for (q, quote) in c.quotes.iter().enumerate() {
             if let Some(a) = &quote.article
-                && quote.words.len() >= min_words
+                && quote.n_words as usize >= min_words
             {
                 by_article
                     .entry((model.stories[d], a.as_str()))
@@ -532,7 +552,7 @@ fn if_article(article: f64, other: f64) -> impl Fn(bool) -> f64 {
 
 fn quote_evidence(model: &Model, id: QId, label: String) -> Evidence {
     let q = &model.claims[id.doc].quotes[id.q];
-    let text = &model.docs[id.doc].text[q.start..q.end];
+    let text = &model.docs[id.doc].slice(q.start, q.end);
     let claim: String = text.chars().take(200).collect();
     doc_evidence(
         id.doc,
@@ -577,12 +597,15 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
     for (_, mut members) in clusters {
         members.sort();
         // A partial quotation found word for word in another document's wording agrees with it.
-        let words = |m: &QId| &model.claims[m.doc].quotes[m.q].words;
         let all = members.clone();
+        let words: FxMap<QId, crate::extract::Words> = all
+            .iter()
+            .map(|&m| (m, model.claims[m.doc].quotes[m.q].words(&model.docs[m.doc])))
+            .collect();
         members.retain(|m| {
-            let w = words(m);
+            let w = &words[m];
             !all.iter()
-                .any(|o| o.doc != m.doc && words(o).len() > w.len() && words(o).contains_run(w))
+                .any(|o| o.doc != m.doc && words[o].len() > w.len() && words[o].contains_run(w))
         });
         if distinct_docs(&members) < 2 {
             continue;
@@ -605,18 +628,17 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
             (_, Some(s)) => s.clone(),
             _ => "a quotation".to_string(),
         };
-        let qf = &model.claims[first.doc].quotes[first.q];
         let mut diffs = Vec::new();
         for &m in members[1..].iter().filter(|m| m.doc != first.doc) {
-            let qm = &model.claims[m.doc].quotes[m.q];
-            let (short, long, flip) = if qf.words.len() <= qm.words.len() {
-                (qf, qm, false)
+            let (wf, wm) = (&words[&first], &words[&m]);
+            let (short, long, flip) = if wf.len() <= wm.len() {
+                (wf, wm, false)
             } else {
-                (qm, qf, true)
+                (wm, wf, true)
             };
             let al = align(
-                &short.words.iter().collect::<Vec<_>>(),
-                &long.words.iter().collect::<Vec<_>>(),
+                &short.iter().collect::<Vec<_>>(),
+                &long.iter().collect::<Vec<_>>(),
             );
             let (from, to) = if flip { (m, first) } else { (first, m) };
             let d = word_diff(&raw_words(model, from), &raw_words(model, to), &al);

@@ -81,8 +81,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     start: r.start,
                     end: r.end,
                     rank: r.rank,
-                    text: model.docs[d].text[r.start..r.end].to_string(),
-                    key: fold(&model.docs[d].text[r.start..r.end]),
+                    text: model.docs[d].slice(r.start, r.end).to_string(),
+                    key: fold(model.docs[d].slice(r.start, r.end)),
                 });
             }
         }

@@ -98,7 +98,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         let mut evidence = Vec::new();
         for &(d, i) in &allies {
             let r = &model.claims[d].relations[i];
-            let text = model.docs[d].text[r.start..r.end].to_string();
+            let text = model.docs[d].slice(r.start, r.end).to_string();
             evidence.push(doc_evidence(
                 d,
                 r.start,

@@ -173,7 +173,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 start: n.start,
                 end: n.end,
                 form,
-                raw: model.docs[d].text[n.start..n.end].to_string(),
+                raw: model.docs[d].slice(n.start, n.end).to_string(),
                 topic: n.topic.clone(),
             });
         }
