@@ -408,11 +408,9 @@ pub fn check_inputs(
         problems.extend(probs);
     }
     let model = resolve::resolve(&documents, claims, &kb, lex);
-    let mut findings: Vec<Finding> = rules::RULES
-        .iter()
-        .filter(|r| !opts.disabled.iter().any(|d| d == r.id))
-        .flat_map(|r| (r.check)(&model, &opts.params))
-        .collect();
+    let mut findings: Vec<Finding> = rules::run(&model, &opts.params, &|id| {
+        !opts.disabled.iter().any(|d| d == id)
+    });
     let entities = model
         .person_entity
         .iter()

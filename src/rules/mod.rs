@@ -63,6 +63,24 @@ pub const RULES: &[Rule] = &[
     number_conflict::RULE,
 ];
 
+/// Runs the enabled rules (those `enabled` accepts), in parallel, and gives their findings in
+/// rule order: the output does not depend on the thread count.
+pub fn run(model: &Model, params: &Params, enabled: &dyn Fn(&str) -> bool) -> Vec<Finding> {
+    use rayon::prelude::*;
+    let rules: Vec<&Rule> = RULES.iter().filter(|r| enabled(r.id)).collect();
+    // The two quotation rules share pairs computed on first use, with rayon. Computed here, before
+    // the rules run side by side: a rule waiting for them must not block a thread that computes
+    // them.
+    if rules
+        .iter()
+        .any(|r| r.id == "quote-drift" || r.id == "misattribution")
+    {
+        quote_drift::prepare(model, params);
+    }
+    let per_rule: Vec<Vec<Finding>> = rules.par_iter().map(|r| (r.check)(model, params)).collect();
+    per_rule.into_iter().flatten().collect()
+}
+
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }

@@ -194,6 +194,11 @@ pub struct QuotePairs {
     pairs: Vec<Pair>,
 }
 
+/// Computes the shared pairs for these parameters now, if they are not cached yet.
+pub(super) fn prepare(model: &Model, params: &Params) {
+    let _ = shared_pairs(model, params);
+}
+
 /// The shared pairs for these parameters: cached on the model, or computed afresh when a rule runs
 /// with parameters other than the cached ones.
 fn shared_pairs<'m>(model: &'m Model, params: &Params) -> std::borrow::Cow<'m, [Pair]> {
