@@ -223,20 +223,7 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
             continue;
         }
         // Corpus only: two claims that conflict and can hold at the same time.
-        let mut conflicting = vec![false; claims.len()];
-        let mut over_time = false;
-        for i in 0..claims.len() {
-            for j in i + 1..claims.len() {
-                if claims[i].office.conflicts(&claims[j].office, lex) {
-                    if same_time(model, claims[i].doc, claims[j].doc, params) {
-                        conflicting[i] = true;
-                        conflicting[j] = true;
-                    } else {
-                        over_time = true;
-                    }
-                }
-            }
-        }
+        let (conflicting, over_time) = conflicts_in_time(model, &claims, params);
         let involved: Vec<&Claim> = claims
             .iter()
             .zip(&conflicting)
@@ -330,6 +317,118 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
     out
 }
 
+/// Which claims conflict with another one that can hold at the same time, and whether some
+/// conflicting pair is further apart than the window. Claims are grouped by office (a person has
+/// few) and each pair of conflicting groups is compared through sorted date intervals: the cost
+/// grows with the number of claims, not with its square (a head of state is named in thousands of
+/// articles).
+fn conflicts_in_time(model: &Model, claims: &[Claim], params: &Params) -> (Vec<bool>, bool) {
+    let lex = model.lex;
+    let w = params.same_time_window_days;
+    let mut groups: BTreeMap<&Office, Vec<usize>> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        groups.entry(&c.office).or_default().push(i);
+    }
+    let groups: Vec<(&Office, Vec<usize>)> = groups.into_iter().collect();
+    // A claim's dates as `same_time` reads them: [start, end), or none (it fits any time).
+    let span = |i: usize| {
+        let iv = model.doc_interval(claims[i].doc);
+        iv.start.map(|s| (s, iv.end.unwrap_or(s + 1)))
+    };
+    let mut conflicting = vec![false; claims.len()];
+    let mut over_time = false;
+    for (x, (oa, a)) in groups.iter().enumerate() {
+        for (ob, b) in &groups[x + 1..] {
+            if !oa.conflicts(ob, lex) {
+                continue;
+            }
+            if w < 0 {
+                // Not a window the configuration allows; compared pair by pair.
+                for &i in a {
+                    for &j in b {
+                        if same_time(model, claims[i].doc, claims[j].doc, params) {
+                            conflicting[i] = true;
+                            conflicting[j] = true;
+                        } else {
+                            over_time = true;
+                        }
+                    }
+                }
+                continue;
+            }
+            for (from, to) in [(a, b), (b, a)] {
+                let near = Near::new(to.iter().map(|&j| span(j)));
+                for &i in from {
+                    conflicting[i] |= near.any_within(span(i), w);
+                }
+            }
+            // Some dated pair more than the window apart: one starts after the other ends by more.
+            let dated =
+                |g: &[usize]| -> Vec<(i64, i64)> { g.iter().filter_map(|&i| span(i)).collect() };
+            let (da, db) = (dated(a), dated(b));
+            let apart = |x: &[(i64, i64)], y: &[(i64, i64)]| match (
+                x.iter().map(|s| s.0).max(),
+                y.iter().map(|s| s.1).min(),
+            ) {
+                (Some(latest_start), Some(earliest_end)) => latest_start - earliest_end > w,
+                _ => false,
+            };
+            over_time |= apart(&da, &db) || apart(&db, &da);
+        }
+    }
+    (conflicting, over_time)
+}
+
+/// A group of claims' date intervals, to ask whether any lies within a window of a given one.
+struct Near {
+    /// Some claim of the group has no date: it may hold at any time.
+    undated: bool,
+    /// Dated intervals sorted by start, and the latest end among each prefix.
+    starts: Vec<i64>,
+    latest_end: Vec<i64>,
+}
+
+impl Near {
+    fn new(spans: impl Iterator<Item = Option<(i64, i64)>>) -> Self {
+        let mut undated = false;
+        let mut dated = Vec::new();
+        for s in spans {
+            match s {
+                Some(s) => dated.push(s),
+                None => undated = true,
+            }
+        }
+        dated.sort_unstable();
+        let mut latest = i64::MIN;
+        let latest_end = dated
+            .iter()
+            .map(|&(_, e)| {
+                latest = latest.max(e);
+                latest
+            })
+            .collect();
+        Near {
+            undated,
+            starts: dated.iter().map(|&(s, _)| s).collect(),
+            latest_end,
+        }
+    }
+
+    /// Whether some interval of the group is at most `w` (≥ 0) days from `span` — `same_time`'s
+    /// test: the gap is max(0, start − other end, other start − end), so it is within `w` exactly
+    /// when the other starts by `end + w` and ends at `start − w` or later.
+    fn any_within(&self, span: Option<(i64, i64)>, w: i64) -> bool {
+        let Some((start, end)) = span else {
+            return self.undated || !self.starts.is_empty();
+        };
+        if self.undated {
+            return true;
+        }
+        let k = self.starts.partition_point(|&s| s <= end + w);
+        k > 0 && self.latest_end[k - 1] >= start - w
+    }
+}
+
 fn overlaps(a: &Interval, b: &Interval) -> bool {
     a.start.is_none_or(|s| b.end.is_none_or(|e| s < e))
         && b.start.is_none_or(|s| a.end.is_none_or(|e| s < e))
@@ -360,4 +459,52 @@ pub(crate) fn distinct<T: Ord>(it: impl Iterator<Item = T>) -> Vec<T> {
     v.sort();
     v.dedup();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `same_time`'s gap, for two [start, end) intervals.
+    fn gap(a: (i64, i64), b: (i64, i64)) -> i64 {
+        if a.0 >= b.1 {
+            a.0 - b.1
+        } else if b.0 >= a.1 {
+            b.0 - a.1
+        } else {
+            0
+        }
+    }
+
+    #[test]
+    fn the_interval_sweep_answers_as_the_pairwise_test() {
+        // Every small interval against groups drawn from a fixed pseudo-random sequence.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((seed >> 33) % n) as i64
+        };
+        for _ in 0..300 {
+            let size = next(5) as usize;
+            let group: Vec<Option<(i64, i64)>> = (0..size)
+                .map(|_| {
+                    let s = next(60);
+                    (next(6) > 0).then(|| (s, s + 1 + next(20)))
+                })
+                .collect();
+            let near = Near::new(group.iter().copied());
+            for w in [0, 3, 10] {
+                for s in 0..70 {
+                    for len in [1, 5, 31] {
+                        let span = Some((s, s + len));
+                        let brute = group
+                            .iter()
+                            .any(|g| g.is_none_or(|g| gap((s, s + len), g) <= w));
+                        assert_eq!(near.any_within(span, w), brute, "{group:?} {span:?} {w}");
+                    }
+                }
+                assert_eq!(near.any_within(None, w), !group.is_empty());
+            }
+        }
+    }
 }
