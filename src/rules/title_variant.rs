@@ -1,7 +1,7 @@
 //! `title-variant`: one named document or organisation written under different names ("Charte",
 //! "Carte" and "Pacte" du Liptako-Gourma; "Alliance des États sahéliens" for "du Sahel").
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::role_conflict::distinct;
 use super::{Params, Rule, dated, doc_evidence, kb_evidence};
@@ -104,6 +104,13 @@ fn near_keys(model: &Model) -> BTreeMap<String, String> {
                     .map(|a| fold(&a.acronym)),
             );
         }
+    }
+    // Each name's proper words and acronyms once, however many times it is written.
+    for i in info.values_mut() {
+        i.proper.sort_unstable();
+        i.proper.dedup();
+        i.acronyms.sort_unstable();
+        i.acronyms.dedup();
     }
     // Blocks: (story, head word).
     let mut blocks: BTreeMap<(usize, &str), Vec<&str>> = BTreeMap::new();
@@ -221,13 +228,15 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     .iter()
                     .any(|b| strsim::levenshtein(a, b) <= 2)
             });
-            // Or texts on one topic: "Charte" and "Déclaration de Malabo sur la paix".
-            let same_topic = mentions.iter().any(|a| {
-                a.topic.is_some()
-                    && mentions
-                        .iter()
-                        .any(|b| b.form != a.form && b.topic == a.topic)
-            });
+            // Or texts on one topic: "Charte" and "Déclaration de Malabo sur la paix" (one topic
+            // written under two heads).
+            let mut forms_per_topic: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+            for m in &mentions {
+                if let Some(t) = &m.topic {
+                    forms_per_topic.entry(t).or_default().insert(&m.form);
+                }
+            }
+            let same_topic = forms_per_topic.values().any(|f| f.len() > 1);
             if !near && !same_topic {
                 continue;
             }
