@@ -98,12 +98,20 @@ pub fn fold(s: &str) -> String {
 
 /// Lower case only, diacritics kept: how spelling variants of a name are told apart.
 pub fn lower(s: &str) -> String {
+    // ASCII needs neither the typographic apostrophes nor normalisation.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
             c => out.extend(c.to_lowercase()),
         }
+    }
+    if unicode_normalization::is_nfc_quick(out.chars()) == unicode_normalization::IsNormalized::Yes
+    {
+        return out;
     }
     out.nfc().collect()
 }
@@ -409,6 +417,18 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_keeps_diacritics_in_composed_form() {
+        assert_eq!(lower("GOÏTA"), "goïta");
+        assert_eq!(
+            lower("Goi\u{308}ta"),
+            "goïta",
+            "decomposed input comes out composed"
+        );
+        assert_eq!(lower("N’Guessan"), "n'guessan");
+        assert_eq!(lower("Bazoum"), "bazoum");
+    }
 
     #[test]
     fn folds_case_diacritics_and_typography() {
