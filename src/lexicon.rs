@@ -141,6 +141,12 @@ pub struct Time {
     pub past_markers: Vec<String>,
     #[serde(default)]
     pub present_markers: Vec<String>,
+    /// Words right before an office that make it a new one ("devenu", "nommé", "nouveau").
+    #[serde(default)]
+    pub change_markers: Vec<String>,
+    /// Phrases that make every office of their sentence a new one ("depuis le remaniement").
+    #[serde(default)]
+    pub change_since: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -266,6 +272,8 @@ impl Pack {
         }
         self.time.past_markers.extend(other.time.past_markers);
         self.time.present_markers.extend(other.time.present_markers);
+        self.time.change_markers.extend(other.time.change_markers);
+        self.time.change_since.extend(other.time.change_since);
         self.numbers.words.extend(other.numbers.words);
         self.numbers.approximate.extend(other.numbers.approximate);
         self.numbers.lower_bound.extend(other.numbers.lower_bound);
@@ -312,6 +320,8 @@ pub enum Lex {
     Weekday(u8),
     Past,
     Present,
+    Change,
+    ChangeSince,
     NumberWord(u64),
     Approx(u64),
     LowerBound,
@@ -606,6 +616,12 @@ impl Lexicon {
         }
         for f in &pack.time.present_markers {
             add(f, Lex::Present);
+        }
+        for f in &pack.time.change_markers {
+            add(f, Lex::Change);
+        }
+        for f in &pack.time.change_since {
+            add(f, Lex::ChangeSince);
         }
         for (f, v) in &pack.numbers.words {
             add(f, Lex::NumberWord(*v));

@@ -29,10 +29,11 @@ fn held_out_set() {
 }
 
 /// 18 articles in four stories, written blind on 2026-11-30. First measured at 0.64 / 0.89; its
-/// misses then guided general fixes, after which it scores 0.80 / 1.00.
+/// misses then guided general fixes, after which it scores 0.80 / 1.00 (0.84 / 1.00 once offices
+/// said to be new were read: "X, devenu ministre de …").
 #[test]
 fn second_blind_set() {
-    assert_floors("blind2", 0.8, 1.0);
+    assert_floors("blind2", 0.84, 1.0);
 }
 
 /// 17 articles (Ivorian elections, the Omo dam dispute, the Cotonou–Lomé railway, cholera in
@@ -46,8 +47,10 @@ fn third_blind_set() {
 /// 15 articles (a Central African peace accord, Zambia's debt restructuring, a UN vote on Haiti,
 /// an Angolan embezzlement case), written blind on 2026-11-30. First measured at 0.50 / 0.83;
 /// nothing has been tuned against it (a later general change, money amounts, brought it to
-/// 0.55 / 0.85).
+/// 0.55 / 0.85). Offices said to be new ("depuis le remaniement du …") were then written knowing
+/// its one not_conflict violation, a reshuffle dated in the text, so it is no longer blind on that
+/// point: 0.55 / 0.92, no violation.
 #[test]
 fn fourth_blind_set() {
-    assert_floors("blind4", 0.55, 0.84);
+    assert_floors("blind4", 0.55, 0.9);
 }

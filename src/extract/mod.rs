@@ -70,6 +70,9 @@ pub struct OfficeClaim {
     pub country: Option<u16>,
     /// Marked as past ("ancien", "ex-", "déchu"): says nothing about the document's date.
     pub past: bool,
+    /// Said to be new: "devenu ministre", "le nouveau ministre", "depuis le remaniement, X est…".
+    #[serde(default)]
+    pub change: bool,
 }
 
 /// "X has rank R".
@@ -673,6 +676,44 @@ mod tests {
         let (c, _) =
             read("L'ancien ministre tchadien de la Défense, Idriss Abakar, a été entendu.");
         assert!(c.offices[0].past);
+        let (c, _) =
+            read("Kofi Adu Boateng, ministre de la Santé au moment des faits, a témoigné mardi.");
+        assert!(
+            c.offices[0].past,
+            "at the time of the events: not an office now"
+        );
+    }
+
+    #[test]
+    fn new_offices_are_marked_and_their_holder_found() {
+        // A change marker between the comma and the office, or a copula.
+        let (c, text) = read(
+            "Kofi Adu Boateng, devenu ministre ghanéen des Finances, a parlé. \
+             Depuis le remaniement du 3 mars, Ama Serwaa Owusu est ministre de la Santé du Ghana. \
+             Yaw Ofori Mensah est le ministre ghanéen de l'Intérieur. \
+             Le ministre ghanéen de la Défense, Kwame Osei Bonsu, était à Accra.",
+        );
+        let of = |name: &str| {
+            c.offices
+                .iter()
+                .find(|o| c.persons[o.holder].text() == name)
+                .unwrap_or_else(|| panic!("no office for {name}"))
+        };
+        let boateng = of("Kofi Adu Boateng");
+        assert!(boateng.change);
+        assert_eq!(
+            &text[boateng.start..boateng.end],
+            "ministre ghanéen des Finances"
+        );
+        assert!(
+            of("Ama Serwaa Owusu").change,
+            "since the reshuffle: a new office"
+        );
+        assert!(!of("Yaw Ofori Mensah").change);
+        assert!(!of("Kwame Osei Bonsu").change);
+        // "était": a past office is not read as a copula claim.
+        let (c, _) = read("Kwame Osei Bonsu était ministre de la Défense du Ghana.");
+        assert!(c.offices.is_empty());
     }
 
     #[test]

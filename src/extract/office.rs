@@ -259,6 +259,29 @@ pub(super) fn extract(
         {
             holder = ctx.person_end.get(p.tok_start - 2).copied().flatten();
         }
+        // "X, devenu ministre …", "X, nommée ministre …", "X, le nouveau ministre …".
+        if holder.is_none()
+            && let Some(k) = change_lead_in(ctx, p.tok_start)
+            && k >= 2
+            && ctx.is(k - 1, ",")
+        {
+            holder = ctx.person_end.get(k - 1).copied().flatten();
+        }
+        // "X est ministre de …", "X est désormais le ministre …" (not "était": a past office).
+        if holder.is_none() {
+            let mut k = change_lead_in(ctx, p.tok_start).unwrap_or(p.tok_start);
+            while k > 0
+                && ctx.is_any(
+                    k - 1,
+                    &["le", "la", "l'", "aussi", "également", "actuellement"],
+                )
+            {
+                k -= 1;
+            }
+            if k >= 2 && ctx.is(k - 1, "est") {
+                holder = ctx.person_end.get(k - 1).copied().flatten();
+            }
+        }
         if let Some(h) = holder {
             let start = toks[p.tok_start].start;
             let end = toks[p.tok_end - 1].end;
@@ -270,6 +293,7 @@ pub(super) fn extract(
                 portfolios: p.portfolios.clone(),
                 country: p.country,
                 past: p.past,
+                change: !p.past && is_new(ctx, p.tok_start),
             });
         }
         i = p.tok_end.max(i + 1);
@@ -277,6 +301,39 @@ pub(super) fn extract(
     let deposed = deposed_claims(ctx, persons);
     let ranks = rank_claims(ctx, &in_office);
     (offices, ranks, deposed)
+}
+
+/// Words that may stand between a change marker and the office: "nommé au poste de ministre",
+/// "devenu le ministre".
+const BEFORE_OFFICE: &[&str] = &["le", "la", "l'", "au", "poste", "de", "comme"];
+
+/// What stands right before the office phrase starting at token `at`: the first token of a change
+/// marker and the joining words after it ("nommée au poste de", "devenu", "le nouveau"), if there is
+/// one.
+fn change_lead_in(ctx: &Ctx, at: usize) -> Option<usize> {
+    let mut k = at;
+    while k > 0 && at - k < 4 && ctx.is_any(k - 1, BEFORE_OFFICE) {
+        k -= 1;
+    }
+    let marker = (k.saturating_sub(2)..k)
+        .find(|&s| ctx.hits_at(s).any(|h| h.lex == Lex::Change && h.end == k))?;
+    // An article before the marker belongs to it: "le nouveau ministre".
+    Some(
+        if marker > 0 && ctx.is_any(marker - 1, &["le", "la", "l'"]) {
+            marker - 1
+        } else {
+            marker
+        },
+    )
+}
+
+/// Whether the office phrase starting at token `at` is said to be new: a change marker right
+/// before it, or a "since the reshuffle" phrase in its sentence.
+fn is_new(ctx: &Ctx, at: usize) -> bool {
+    change_lead_in(ctx, at).is_some()
+        || ctx
+            .sentence_around(at)
+            .any(|s| ctx.is_lex(s, |l| l == Lex::ChangeSince))
 }
 
 /// A rank right before a name: "le colonel Assimi Goïta", "général de brigade X".

@@ -39,6 +39,10 @@ shown; without one, the disagreement is a warning with the count of sources on e
 - Portfolios that overlap: "Affaires étrangères" and "Affaires étrangères et Coopération".
 - Offices marked as past: "l'ancien ministre de la Défense", "le président déchu".
 - Claims further apart in time than the window (a reshuffle), reported as `info`.
+- An office an article says is new ("X, devenu ministre de l'Économie", "le nouveau ministre",
+  "depuis le remaniement du 3 février, X est ministre de…"): the other offices of articles no
+  later than it are explained (`info` when nothing else is left). An article dated after it that
+  still gives the old office is reported, against the new one only.
 
 ## Configuration
 
@@ -94,6 +98,8 @@ struct Claim {
     start: usize,
     end: usize,
     office: Office,
+    /// Its sentence reports a change of office.
+    change: bool,
 }
 
 fn check(model: &Model, params: &Params) -> Vec<Finding> {
@@ -111,6 +117,7 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
                         portfolios: o.portfolios.clone(),
                         country: o.country,
                     },
+                    change: o.change,
                 });
             }
         }
@@ -118,8 +125,16 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
     let mut out = Vec::new();
     for (e, mut claims) in by_entity {
         // One claim per document and office: repeats add nothing, and keep the pairs few.
+        let changed: std::collections::BTreeSet<(usize, Office)> = claims
+            .iter()
+            .filter(|c| c.change)
+            .map(|c| (c.doc, c.office.clone()))
+            .collect();
         let mut seen = std::collections::BTreeSet::new();
         claims.retain(|c| seen.insert((c.doc, c.office.clone())));
+        for c in &mut claims {
+            c.change = changed.contains(&(c.doc, c.office.clone()));
+        }
         let entity = &model.entities[e];
         let kb_person = entity.kb.map(|k| &model.kb.persons[k]);
         // Against the knowledge base: a claim no office held at the document's date allows.
@@ -238,6 +253,26 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
         } else {
             (Severity::Warning, involved)
         };
+        // An article that says the office is new (the latest such claim) explains the other
+        // offices of articles no later than it: they are left out. Articles after it that still
+        // give another office contradict it; if there are none, the finding is only `info`.
+        let mut change = None;
+        let (severity, involved) = match newest_change(model, &involved) {
+            Some(c) if severity == Severity::Warning => {
+                let later: Vec<&Claim> = involved
+                    .iter()
+                    .filter(|o| o.office == c.office || later_than(model, o, c))
+                    .copied()
+                    .collect();
+                if later.iter().any(|o| o.office != c.office) {
+                    (Severity::Warning, later)
+                } else {
+                    change = Some(c);
+                    (Severity::Info, involved)
+                }
+            }
+            _ => (severity, involved),
+        };
         // Sides: documents per office label, the smaller side first.
         let mut sides: BTreeMap<String, Vec<&Claim>> = BTreeMap::new();
         for c in &involved {
@@ -277,7 +312,18 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
             kind: RULE.kind,
             severity,
             subject: entity.name.clone(),
-            message: if severity == Severity::Info {
+            message: if let Some(c) = change {
+                format!(
+                    "{} is given {} offices, and {} reports a change of office",
+                    entity.name,
+                    sides
+                        .iter()
+                        .map(|(l, _)| format!("`{l}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and "),
+                    file_name(model, c.doc)
+                )
+            } else if severity == Severity::Info {
                 format!(
                     "{} is given different offices at different times: {}",
                     entity.name,
@@ -303,7 +349,13 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
                         .join(" and ")
                 )
             },
-            help: Some(if severity == Severity::Info {
+            help: Some(if let Some(c) = change {
+                format!(
+                    "`{}` is the office after an appointment or a reshuffle reported in {}; the other articles may predate it: check their dates",
+                    c.office.label(lex),
+                    file_name(model, c.doc)
+                )
+            } else if severity == Severity::Info {
                 "the claims are far apart in time: a reshuffle is likely; check the dates".into()
             } else {
                 format!(
@@ -427,6 +479,31 @@ impl Near {
         let k = self.starts.partition_point(|&s| s <= end + w);
         k > 0 && self.latest_end[k - 1] >= start - w
     }
+}
+
+/// The latest claim said to be a new office ("devenu ministre", "depuis le remaniement").
+fn newest_change<'c>(model: &Model, involved: &[&'c Claim]) -> Option<&'c Claim> {
+    involved
+        .iter()
+        .filter(|c| c.change)
+        .max_by_key(|c| (model.doc_interval(c.doc).start, std::cmp::Reverse(c.doc)))
+        .copied()
+}
+
+/// Whether claim `o` comes from an article dated after `c`'s (both dates known).
+fn later_than(model: &Model, o: &Claim, c: &Claim) -> bool {
+    match (
+        model.doc_interval(o.doc).start,
+        model.doc_interval(c.doc).start,
+    ) {
+        (Some(a), Some(b)) => a > b,
+        _ => false,
+    }
+}
+
+/// A document's file name, as a finding's message names it.
+fn file_name<'m>(model: &'m Model, doc: usize) -> &'m str {
+    model.docs[doc].path.rsplit('/').next().unwrap_or_default()
 }
 
 fn overlaps(a: &Interval, b: &Interval) -> bool {
