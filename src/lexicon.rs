@@ -174,6 +174,14 @@ pub struct Event {
     /// Happens once per story (a coup, a signing): two dates for it are a conflict.
     #[serde(default)]
     pub once: bool,
+    /// Words that, in the same sentence, keep a cue from dating this event: another round of a
+    /// vote ("second tour"), a postponement, a date still to come.
+    #[serde(default)]
+    pub not_with: Vec<String>,
+    /// Only a date after the cue dates it ("le scrutin du 14 décembre"): one before it dates the
+    /// sentence's verb ("a proclamé mardi les résultats du scrutin").
+    #[serde(default)]
+    pub date_after: bool,
 }
 
 /// A counted thing named by several words ("morts", "tués", "victimes").
@@ -330,6 +338,8 @@ pub enum Lex {
     CountedNoun,
     Counted(u16),
     Event(u16),
+    /// A word that keeps event `u16` from being dated in its sentence.
+    NotWith(u16),
 }
 
 /// A compiled language pack.
@@ -647,6 +657,9 @@ impl Lexicon {
             }
         }
         for (i, e) in pack.event.iter().enumerate() {
+            for f in &e.not_with {
+                add(f, Lex::NotWith(i as u16));
+            }
             for f in &e.cues {
                 add(f, Lex::Event(i as u16));
             }

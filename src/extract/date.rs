@@ -114,6 +114,21 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
             weekday = Some(d);
             j = e;
         }
+        // "14/12/2025", "14.12.2025".
+        if let Some((e, (d, m, y))) = numeric_date(ctx, j) {
+            out.push(DateMention {
+                start: ctx.toks[start].start,
+                end: ctx.toks[e - 1].end,
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+                weekday,
+                tok_start: start,
+                tok_end: e,
+            });
+            i = e;
+            continue;
+        }
         let mut day = None;
         if let Some(d) = day_at(ctx, j)
             && month_at(ctx, j + 1).is_some()
@@ -181,6 +196,42 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
     out
 }
 
+/// A day-first numeric date at token `i`, written "14/12/2025" (five tokens, no spaces) or
+/// "14.12.2025" (one token): the token after it and (day, month, year), when all three are valid.
+fn numeric_date(ctx: &Ctx, i: usize) -> Option<(usize, (u8, u8, i32))> {
+    let num = |s: &str| -> Option<u32> {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (parts, end): (Vec<&str>, usize) = match ctx.word(i)? {
+        w if w.contains('.') => (w.split('.').collect(), i + 1),
+        w => {
+            let toks = ctx.toks.get(i..i + 5)?;
+            let joined = toks.windows(2).all(|p| p[0].end == p[1].start);
+            if !joined || toks[1].fold != "/" || toks[3].fold != "/" {
+                return None;
+            }
+            (vec![w, toks[2].fold.as_str(), toks[4].fold.as_str()], i + 5)
+        }
+    };
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    if d.len() > 2 || m.len() > 2 || y.len() != 4 {
+        return None;
+    }
+    let (d, m, y) = (num(d)?, num(m)?, num(y)?);
+    let y = i32::try_from(y)
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))?;
+    let m = u8::try_from(m).ok().filter(|m| (1..=12).contains(m))?;
+    let d = u8::try_from(d)
+        .ok()
+        .filter(|&d| d >= 1 && d <= days_in_month(y, m))?;
+    Some((end, (d, m, y)))
+}
+
 /// The latest date with a day, month and year; failing that, the latest month and year.
 pub(super) fn infer(dates: &[DateMention]) -> Option<PartialDate> {
     let full = dates
@@ -205,6 +256,8 @@ pub struct EventDate {
 /// Pairs each once-only event word with the nearest date in its sentence.
 pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
     let mut out = Vec::new();
+    // Dates taken by an event word before them.
+    let mut claimed: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < ctx.toks.len() {
         let Some((e, ev)) = ctx.find_at(i, |l| match l {
@@ -214,8 +267,25 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
             i += 1;
             continue;
         };
+        // "le second tour de la présidentielle", "les législatives, reportées au …": the date is
+        // another round's, or not settled. Looked for a few words around the cue, in its sentence.
+        let sentence = ctx.sentence_around(i);
+        let near = i.saturating_sub(8).max(sentence.start)..(e + 12).min(sentence.end);
+        if near
+            .into_iter()
+            .any(|k| ctx.is_lex(k, |l| l == Lex::NotWith(ev)))
+        {
+            i = e;
+            continue;
+        }
         // The nearest date in the same sentence, within a few words.
+        let after_only = ctx.lex.pack.event[ev as usize].date_after;
         let in_sentence = |d: &DateMention| {
+            // A date that follows an earlier event word is that event's ("les résultats des
+            // législatives du 14/12 ont été proclamés"): it dates nothing after it.
+            if d.tok_start < e && (after_only || claimed.contains(&d.tok_start)) {
+                return false;
+            }
             // After the event word the date may come a clause later ("la rupture de la digue,
             // survenue dans la nuit du 10 au 11 août"); before it, only close by — a date further
             // back dates the sentence's verb ("a porté lundi à 23 morts le bilan de l'effondrement").
@@ -242,6 +312,9 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
                 }
             });
         if let Some((di, d)) = nearest {
+            if d.tok_start >= e {
+                claimed.push(d.tok_start);
+            }
             out.push(EventDate {
                 event: ev,
                 start: ctx.toks[i].start.min(d.start),

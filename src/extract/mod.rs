@@ -685,6 +685,25 @@ mod tests {
     }
 
     #[test]
+    fn numeric_dates_are_day_first_and_valid() {
+        let (c, text) = read(
+            "Vote le 14/12/2025, bilan au 3.1.2026, score de 2/1, pas le 31/02/2025 ni le 14 / 12 / 2025.",
+        );
+        let dates: Vec<String> = c
+            .dates
+            .iter()
+            .map(|d| format!("{} {:?}", &text[d.start..d.end], d.partial()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                format!("14/12/2025 {:?}", Some(PartialDate::ymd(2025, 12, 14))),
+                format!("3.1.2026 {:?}", Some(PartialDate::ymd(2026, 1, 3))),
+            ]
+        );
+    }
+
+    #[test]
     fn new_offices_are_marked_and_their_holder_found() {
         // A change marker between the comma and the office, or a copula.
         let (c, text) = read(

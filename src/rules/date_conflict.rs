@@ -37,6 +37,9 @@ Dates anchor the chronology readers rebuild from several articles; a wrong one r
 - Partial dates compatible with full ones ("en mars 2025", "fin juillet" and "26 juillet 2025").
 - Dates more than 45 days apart (another event of the same kind), and dates within one document.
 - Events that recur (attacks, meetings, visits).
+- A vote's date in a sentence about another round, a postponement or a planned date ("le second
+  tour, prévu le 26 avril"); a date that belongs to an earlier event word of the sentence ("les
+  résultats des législatives du 14/12 ont été proclamés mercredi").
 
 ## Configuration
 
