@@ -345,13 +345,16 @@ struct Form {
 }
 
 impl Form {
-    fn new(parts: &[String], given_names: &std::collections::HashSet<String>) -> Option<Self> {
-        let surname = TokKey::new(parts.last()?);
-        let given = (parts.len() > 1).then(|| TokKey::new(&parts[0]));
+    fn new<S: AsRef<str>>(
+        parts: &[S],
+        given_names: &std::collections::HashSet<String>,
+    ) -> Option<Self> {
+        let surname = TokKey::new(parts.last()?.as_ref());
+        let given = (parts.len() > 1).then(|| TokKey::new(parts[0].as_ref()));
         let middle = if parts.len() > 2 {
             parts[1..parts.len() - 1]
                 .iter()
-                .map(|p| TokKey::new(p))
+                .map(|p| TokKey::new(p.as_ref()))
                 .collect()
         } else {
             Vec::new()
@@ -435,7 +438,7 @@ impl FormIndex {
     }
 
     /// Records a name of entity `id` (full names only).
-    fn add(&mut self, id: usize, parts: &[String]) {
+    fn add<S: AsRef<str>>(&mut self, id: usize, parts: &[S]) {
         let Some(f) = Form::new(parts, &self.given_names).filter(|_| parts.len() > 1) else {
             return;
         };

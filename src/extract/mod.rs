@@ -44,7 +44,8 @@ pub fn without_internal_fields<R>(f: impl FnOnce() -> R) -> R {
 pub struct PersonMention {
     pub start: usize,
     pub end: usize,
-    pub parts: Vec<String>,
+    /// Inline strings: a corpus holds hundreds of thousands of names.
+    pub parts: Vec<compact_str::CompactString>,
     /// A lone surname read without a title before it: kept only if it matches a known person.
     pub weak: bool,
     #[serde(skip_serializing_if = "crate::extract::internal")]

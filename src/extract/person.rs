@@ -150,7 +150,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<PersonMention> {
         if keep && !lone_given && n <= 5 {
             let parts = toks[start..j]
                 .iter()
-                .map(|t| ctx.raw[t.start..t.end].to_string())
+                .map(|t| compact_str::CompactString::from(&ctx.raw[t.start..t.end]))
                 .collect();
             out.push(PersonMention {
                 start: toks[start].start,

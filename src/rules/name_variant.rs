@@ -81,7 +81,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         for &(d, m) in &entity.mentions {
             let p = model.mention(d, m);
             let (start, end) = (p.start, p.end);
-            let mut toks: Vec<&str> = p.parts.iter().map(String::as_str).collect();
+            let mut toks: Vec<&str> = p
+                .parts
+                .iter()
+                .map(compact_str::CompactString::as_str)
+                .collect();
             if toks.len() == 2
                 && !givens.contains(&lower(toks[0]))
                 && middles
