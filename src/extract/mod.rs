@@ -426,14 +426,20 @@ impl Ctx<'_> {
         i
     }
 
-    /// The tokens of the sentence around token `i`, up to (not including) its end mark.
+    /// The tokens of the sentence around token `i`, up to (not including) its end mark, and at
+    /// most `SENTENCE_REACH` tokens on either side of `i`: a text without punctuation has no
+    /// sentences, and asking for one at every claim must not cost the whole text each time.
     pub fn sentence_around(&self, i: usize) -> std::ops::Range<usize> {
+        const SENTENCE_REACH: usize = 150;
         let mut a = i.min(self.toks.len());
-        while a > 0 && !self.sentence_end(a - 1) {
+        while a > 0 && i - a < SENTENCE_REACH && !self.sentence_end(a - 1) {
             a -= 1;
         }
-        let mut b = a;
-        while b < self.toks.len() && !(b > i && self.sentence_end(b)) {
+        let mut b = a.max(i.min(self.toks.len()));
+        while b < self.toks.len()
+            && b.saturating_sub(i) < SENTENCE_REACH
+            && !(b > i && self.sentence_end(b))
+        {
             b += 1;
         }
         a..b
