@@ -245,7 +245,11 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
         }
         // "du bassin du Congo": lower-case nouns after "de" that lead to a name word — not to
         // another head noun, which starts a name of its own.
-        let after_de = (j..k).all(|x| ctx.is_any(x, &["de", "du", "des", "d'", "la", "l'"]));
+        // Right after the head, "sur le …" too: "Traité sur le bassin de l'Omo".
+        let after_de = (j..k).all(|x| ctx.is_any(x, &["de", "du", "des", "d'", "la", "l'"]))
+            || (j == head_end
+                && ctx.is(j, "sur")
+                && (j + 1..k).all(|x| ctx.is_any(x, &["le", "la", "l'", "les"])));
         if head_cap
             && after_de
             && let Some(next) = lowercase_run_to_name(ctx, k)
