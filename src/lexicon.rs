@@ -164,6 +164,10 @@ pub struct Numbers {
     pub about: Vec<String>,
     #[serde(default)]
     pub counted_nouns: Vec<String>,
+    /// Counted nouns that belong to the organisation named before them ("l'ARI obtient 167
+    /// sièges"): seats and votes of a party.
+    #[serde(default)]
+    pub by_organisation: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -290,6 +294,9 @@ impl Pack {
         self.numbers
             .counted_nouns
             .extend(other.numbers.counted_nouns);
+        self.numbers
+            .by_organisation
+            .extend(other.numbers.by_organisation);
         self.event.extend(other.event);
         self.counted.extend(other.counted);
         self.ignore.patterns.extend(other.ignore.patterns);

@@ -25,6 +25,9 @@ pub struct CountClaim {
     pub final_figure: bool,
     /// The person the count belongs to (a candidate's vote share), as a person mention index.
     pub holder: Option<usize>,
+    /// The organisation it belongs to (a party's seats), as its folded acronym.
+    #[serde(default)]
+    pub org: Option<String>,
 }
 
 impl CountClaim {
@@ -135,6 +138,7 @@ fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
             event: sentence_event(ctx, first),
             final_figure: false,
             holder: None,
+            org: None,
         });
     }
     out
@@ -198,6 +202,28 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         } else {
             continue;
         };
+        // A party's seats or votes: "167 des 255 sièges" counts the 167.
+        let by_org = ctx
+            .lex
+            .pack
+            .numbers
+            .by_organisation
+            .iter()
+            .any(|f| fold(f) == what);
+        let (first, low, high) = match by_org
+            .then(|| first.checked_sub(1))
+            .flatten()
+            .filter(|&d| ctx.is(d, "des"))
+            .and_then(|d| number_before(ctx, d))
+        {
+            Some((part, v)) => (part, v, Some(v)),
+            None => (first, low, high),
+        };
+        let org = if by_org {
+            organisation_before(ctx, first)
+        } else {
+            None
+        };
         if low == 0 && high == Some(0) {
             continue;
         }
@@ -245,9 +271,28 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             event: sentence_event(ctx, start),
             final_figure: said_final(ctx, start, noun_end),
             holder: None,
+            org,
         });
     }
     out
+}
+
+/// The acronym of the organisation a count belongs to: the nearest all-capital word a few words
+/// before it in its sentence, with no other number between ("l'ARI obtient 167 sièges", "Le Front
+/// démocratique (FDCI) décroche 61 sièges").
+fn organisation_before(ctx: &Ctx, start: usize) -> Option<String> {
+    let mut k = start;
+    while k > 0 && start - k < 10 && !ctx.sentence_end(k - 1) {
+        k -= 1;
+        let t = &ctx.toks[k];
+        if t.kind == TokKind::Word && t.fold.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if t.all_caps && t.fold.chars().count() >= 2 {
+            return Some(t.fold.to_string());
+        }
+    }
+    None
 }
 
 /// Vote shares: "crédité de 53,66 % des suffrages", "élu avec 53,66 % des voix", kept in hundredths
@@ -318,6 +363,7 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
             event: None,
             final_figure: false,
             holder,
+            org: None,
         });
     }
     out

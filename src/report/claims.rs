@@ -120,7 +120,10 @@ pub fn render_claims(out: &Outcome) -> String {
                 n.start,
                 n.end,
                 "count",
-                format!("{}: {}..={high}", n.what, n.low),
+                match &n.org {
+                    Some(o) => format!("{} ({}): {}..={high}", n.what, o.to_uppercase(), n.low),
+                    None => format!("{}: {}..={high}", n.what, n.low),
+                },
             );
         }
         for x in &c.dates {

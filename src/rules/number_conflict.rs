@@ -21,7 +21,9 @@ membres", "un gouvernement de 32 membres") as the interval of values their wordi
 compares, within one story (documents that share people, acronyms or named texts), the counts of one
 counted thing — the groups of the language pack's `[[counted]]` table (dead, injured, displaced,
 member states, ministers…) — and each candidate's vote share ("crédité de 53,66 % des suffrages").
-Counts whose intervals do not meet are reported. Money amounts ("420 millions de dollars", "1,2
+A party's seats and votes ("l'ARI remporte 167 des 255 sièges", the nouns the language pack lists
+under `by_organisation`) are compared per party, the acronym named just before them. Counts whose
+intervals do not meet are reported. Money amounts ("420 millions de dollars", "1,2
 milliard d'euros") are compared only when two figures of one currency are written with the same
 digits in another order ("240 millions"): a story names many sums, but a swapped pair is one sum
 miscopied.
@@ -70,7 +72,9 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     // (story, counted thing, digits of an amount, whose count) → counts. A story names many
     // sums of one currency (a loan, a total cost, a tranche): only figures written with the same
     // digits in another order ("420" and "240 millions") are taken for one sum miscopied.
-    let mut groups: BTreeMap<(usize, &str, String, Option<usize>), Vec<Count>> = BTreeMap::new();
+    // A party's seats or votes are its own count: (…, whose count, which organisation's).
+    type Key<'m> = (usize, &'m str, String, Option<usize>, Option<&'m str>);
+    let mut groups: BTreeMap<Key, Vec<Count>> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for claim in &c.counts {
             // Vague plurals ("des dizaines") contradict nothing.
@@ -96,16 +100,22 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             } else {
                 String::new()
             };
-            if (counted.contains(&claim.what.as_str()) || whose.is_some() || amount) && !vague {
+            let org = claim.org.as_deref();
+            if (counted.contains(&claim.what.as_str())
+                || whose.is_some()
+                || org.is_some()
+                || amount)
+                && !vague
+            {
                 groups
-                    .entry((model.stories[d], claim.what.as_str(), digits, whose))
+                    .entry((model.stories[d], claim.what.as_str(), digits, whose, org))
                     .or_default()
                     .push(Count { doc: d, claim });
             }
         }
     }
     let mut out = Vec::new();
-    for ((_, what, _, whose), mut counts) in groups {
+    for ((_, what, _, whose, org), mut counts) in groups {
         let changes = model
             .lex
             .pack
@@ -232,14 +242,21 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             fixes: Vec::new(),
             kind: RULE.kind,
             severity: Severity::Warning,
-            subject: whose.map_or_else(
-                || what.replace("amount:", "amount in "),
-                |e| model.entities[e].name.clone(),
-            ),
+            subject: match (whose, org) {
+                (Some(e), _) => model.entities[e].name.clone(),
+                (None, Some(o)) => o.to_uppercase(),
+                (None, None) => what.replace("amount:", "amount in "),
+            },
             message: match whose {
                 Some(e) => format!(
                     "{}'s {what} is `{}` in one source and `{}` in another",
                     model.entities[e].name,
+                    text(wrong[0]),
+                    text(reference)
+                ),
+                None if org.is_some() => format!(
+                    "{}'s {what} is `{}` in one source and `{}` in another",
+                    org.unwrap_or_default().to_uppercase(),
                     text(wrong[0]),
                     text(reference)
                 ),
