@@ -513,14 +513,6 @@ pub fn changed_files(range: &str) -> Result<Vec<PathBuf>, String> {
         .collect())
 }
 
-/// Adds a draft read from standard input under the name given for it.
-pub fn add_stdin_draft(corpus: &mut Corpus, name: &str, text: String) {
-    let (mut doc, problems) = parse_document(name.to_string(), text, None);
-    doc.draft = true;
-    corpus.documents.push(doc);
-    corpus.problems.extend(problems);
-}
-
 /// Builds a document from text already in memory (a draft on stdin, a test).
 pub fn document_from_text(path: &str, text: String) -> (Document, Vec<InputProblem>) {
     parse_document(path.to_string(), text, None)

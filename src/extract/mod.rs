@@ -230,11 +230,6 @@ impl Words {
         n <= self.len()
             && (0..=self.len() - n).any(|at| (0..n).all(|k| self.get(at + k) == other.get(k)))
     }
-
-    pub fn shrink_to_fit(&mut self) {
-        self.text.shrink_to_fit();
-        self.ends.shrink_to_fit();
-    }
 }
 
 impl<S: AsRef<str>> FromIterator<S> for Words {
