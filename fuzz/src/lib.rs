@@ -214,6 +214,11 @@ pub fn spans(doc: &Document, c: &DocClaims) -> Vec<(&'static str, usize, usize)>
     v.extend(c.offices.iter().map(|x| ("office", x.start, x.end)));
     v.extend(c.ranks.iter().map(|x| ("rank", x.start, x.end)));
     v.extend(c.relations.iter().map(|x| ("relation", x.start, x.end)));
+    v.extend(
+        c.office_relations
+            .iter()
+            .map(|x| ("office relation", x.start, x.end)),
+    );
     v.extend(c.deposed.iter().map(|x| ("deposed", x.start, x.end)));
     v.extend(c.named.iter().map(|x| ("named", x.start, x.end)));
     v.extend(c.acronyms.iter().map(|x| ("acronym", x.start, x.end)));
@@ -287,6 +292,9 @@ pub fn check_extract(doc: &Document) -> DocClaims {
             r.subject < persons && r.object < persons,
             "relation indices"
         );
+    }
+    for r in &c.office_relations {
+        assert!(r.subject < persons, "office relation subject index");
     }
     for d in &c.deposed {
         assert!(d.person < persons, "deposed person index");

@@ -95,6 +95,18 @@ pub struct RelationClaim {
     pub end: usize,
 }
 
+/// "X is <relation> the holder of an office", the holder unnamed: "X, un proche du président
+/// burundais".
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OfficeRelationClaim {
+    pub subject: usize,
+    pub office: u16,
+    pub country: u16,
+    pub kind: RelationType,
+    pub start: usize,
+    pub end: usize,
+}
+
 /// Y is described as overthrown, without saying by whom ("le président déchu Y").
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DeposedClaim {
@@ -262,6 +274,9 @@ pub struct DocClaims {
     pub offices: Vec<OfficeClaim>,
     pub ranks: Vec<RankClaim>,
     pub relations: Vec<RelationClaim>,
+    /// Relations whose other side is an office, its holder unnamed.
+    #[serde(default)]
+    pub office_relations: Vec<OfficeRelationClaim>,
     pub deposed: Vec<DeposedClaim>,
     pub named: Vec<NamedMention>,
     pub acronyms: Vec<AcronymClaim>,
@@ -296,6 +311,7 @@ impl DocClaims {
         self.offices.shrink_to_fit();
         self.ranks.shrink_to_fit();
         self.relations.shrink_to_fit();
+        self.office_relations.shrink_to_fit();
         self.deposed.shrink_to_fit();
         self.named.shrink_to_fit();
         self.acronyms.shrink_to_fit();
@@ -313,6 +329,7 @@ impl DocClaims {
         v.extend(self.offices.iter().map(|x| (x.start, x.end)));
         v.extend(self.ranks.iter().map(|x| (x.start, x.end)));
         v.extend(self.relations.iter().map(|x| (x.start, x.end)));
+        v.extend(self.office_relations.iter().map(|x| (x.start, x.end)));
         v.extend(self.deposed.iter().map(|x| (x.start, x.end)));
         v.extend(self.named.iter().map(|x| (x.start, x.end)));
         v.extend(
@@ -331,6 +348,7 @@ impl DocClaims {
         self.offices.len()
             + self.ranks.len()
             + self.relations.len()
+            + self.office_relations.len()
             + self.deposed.len()
             + self.named.len()
             + self.acronyms.len()
@@ -500,7 +518,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.offices = offices;
     out.ranks = ranks;
     out.deposed = deposed;
-    out.relations = relation::extract(&ctx, &out.persons);
+    (out.relations, out.office_relations) = relation::extract(&ctx, &out.persons);
     let (named, acronyms) = named::extract(&ctx);
     out.named = named;
     out.acronyms = acronyms;

@@ -36,6 +36,14 @@ const DEPOSED_MARKERS: &[&str] = &[
     "evincee",
 ];
 
+/// The office phrase at token `i` ("président burundais", "ministre de la Défense du Mali"): the
+/// token after it, the office and its country, when it is not marked as past.
+pub(super) fn office_at(ctx: &Ctx, i: usize) -> Option<(usize, u16, Option<u16>)> {
+    parse_phrase(ctx, i)
+        .filter(|p| !p.past && p.tok_start == i)
+        .map(|p| (p.tok_end, p.office, p.country))
+}
+
 fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
     let (mut j, office) = ctx.find_at(i, |l| match l {
         Lex::Office(o) => Some(o),

@@ -1,7 +1,7 @@
 //! Relations between two named people: "X, proche de Y", "X, tombeur de Y", "X a renversé Y",
 //! "Y, renversé par X".
 
-use super::{Ctx, PersonMention, RelationClaim};
+use super::{Ctx, OfficeRelationClaim, PersonMention, RelationClaim};
 use crate::lexicon::Lex;
 
 /// Matches `cue` (folded words) at token `i`; a final "de" also matches "du", "des" and "d'".
@@ -66,9 +66,13 @@ fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
     j
 }
 
-pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention]) -> Vec<RelationClaim> {
+pub(super) fn extract(
+    ctx: &Ctx,
+    persons: &[PersonMention],
+) -> (Vec<RelationClaim>, Vec<OfficeRelationClaim>) {
     let cues = &ctx.lex.relation_cues;
     let mut out = Vec::new();
+    let mut to_office = Vec::new();
     for (si, subject) in persons.iter().enumerate() {
         let mut j = subject.tok_end;
         if ctx.is(j, ",") {
@@ -110,6 +114,23 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention]) -> Vec<RelationClaim
         };
         let name = skip_to_name(ctx, e);
         let Some(oi) = ctx.person_at.get(name).copied().flatten() else {
+            // No name: the holder of an office of a country, "un proche du président burundais".
+            let mut o = e;
+            while ctx.is_any(o, &["le", "la", "l'"]) {
+                o += 1;
+            }
+            if let Some((end, office, Some(country))) = super::office::office_at(ctx, o)
+                && ctx.person_at.get(end).copied().flatten().is_none()
+            {
+                to_office.push(OfficeRelationClaim {
+                    subject: si,
+                    office,
+                    country,
+                    kind,
+                    start: ctx.toks[j].start,
+                    end: ctx.toks[end - 1].end,
+                });
+            }
             continue;
         };
         out.push(RelationClaim {
@@ -120,5 +141,5 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention]) -> Vec<RelationClaim
             end: persons[oi].end,
         });
     }
-    out
+    (out, to_office)
 }

@@ -66,6 +66,20 @@ pub fn render_claims(out: &Outcome) -> String {
                 format!("{} {} {}", who(r.subject), r.kind.describe(), who(r.object)),
             );
         }
+        for r in &c.office_relations {
+            line(
+                r.start,
+                r.end,
+                "relation",
+                format!(
+                    "{} {} the holder of {} ({})",
+                    who(r.subject),
+                    r.kind.describe(),
+                    lex.pack.office[r.office as usize].label,
+                    lex.pack.country[r.country as usize].name
+                ),
+            );
+        }
         for r in &c.deposed {
             line(r.start, r.end, "deposed", who(r.person));
         }

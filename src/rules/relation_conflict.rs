@@ -18,7 +18,8 @@ pub const RULE: Rule = Rule {
 Reads relations between two named people ("X, proche de Y", "X, allié de Y", "X, tombeur de Y",
 "X a renversé Y", "Y, renversé par X", "X, opposant à Y") and reports an ally-type relation between
 two people another source — or the knowledge base — calls adversaries, in particular a coup leader
-and the president he overthrew.
+and the president he overthrew. The other side may also be an office whose holder is not named:
+"X, un proche du président burundais" against "X, farouche adversaire du président burundais".
 
 ## Why it matters
 
@@ -62,7 +63,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             }
         }
     }
-    let mut out = Vec::new();
+    let mut out = office_relations(model);
     for ((a, b), rels) in pairs {
         let allies: Vec<(usize, usize)> = rels
             .iter()
@@ -199,6 +200,84 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 "{subj} is called `close to` {obj}, whom other sources call an adversary"
             ),
             help: Some(help),
+            evidence,
+        });
+    }
+    out
+}
+
+/// Relations with the unnamed holder of an office ("un proche du président burundais"): one
+/// person called close to it in one source and its adversary in another.
+fn office_relations(model: &Model) -> Vec<Finding> {
+    // (person, office, country) → (document, relation index).
+    let mut sides: BTreeMap<(usize, u16, u16), Vec<(usize, usize)>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for (i, r) in c.office_relations.iter().enumerate() {
+            if let Some(e) = model.entity_of(d, r.subject) {
+                sides
+                    .entry((e, r.office, r.country))
+                    .or_default()
+                    .push((d, i));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for ((e, office, country), rels) in sides {
+        let kind = |&(d, i): &(usize, usize)| model.claims[d].office_relations[i].kind;
+        let allies: Vec<(usize, usize)> = rels
+            .iter()
+            .copied()
+            .filter(|x| kind(x) == RelationType::Ally)
+            .collect();
+        let enemies: Vec<(usize, usize)> = rels
+            .iter()
+            .copied()
+            .filter(|x| adversarial(kind(x)))
+            .collect();
+        let docs = |l: &[(usize, usize)]| l.iter().map(|x| x.0).collect::<Vec<_>>();
+        let (ally_docs, enemy_docs) = (docs(&allies), docs(&enemies));
+        if allies.is_empty()
+            || enemies.is_empty()
+            || ally_docs.iter().all(|d| enemy_docs.contains(d))
+        {
+            continue;
+        }
+        let name = &model.entities[e].name;
+        let holder = format!(
+            "the holder of `{} ({})`",
+            model.lex.pack.office[office as usize].label,
+            model.lex.pack.country[country as usize].name
+        );
+        let evidence = allies
+            .iter()
+            .chain(&enemies)
+            .map(|&(d, i)| {
+                let r = &model.claims[d].office_relations[i];
+                let text = model.docs[d].slice(r.start, r.end).to_string();
+                doc_evidence(
+                    d,
+                    r.start,
+                    r.end,
+                    text.clone(),
+                    format!(
+                        "{name} {} {holder} here{}",
+                        r.kind.describe(),
+                        dated(model, d)
+                    ),
+                )
+            })
+            .collect();
+        out.push(Finding {
+            rule: RULE.id,
+            wrong: allies.len(),
+            fixes: Vec::new(),
+            kind: RULE.kind,
+            severity: Severity::Warning,
+            subject: name.clone(),
+            message: format!(
+                "{name} is called close to {holder}, whom other sources call an adversary"
+            ),
+            help: Some("other sources call them adversaries: check who is close to whom".into()),
             evidence,
         });
     }
