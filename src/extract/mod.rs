@@ -705,6 +705,21 @@ mod tests {
     }
 
     #[test]
+    fn seats_belong_to_the_party_that_wins_them() {
+        let (c, _) = read(
+            "Selon la CENI, le MPR remporte 84 des 193 sièges. \
+             La CENI a attribué 51 sièges au FDM. \
+             Le RDP, principal parti d'opposition, décroche 12 sièges sur 193 à Lilongwe.",
+        );
+        let seats: Vec<(u64, Option<&str>)> =
+            c.counts.iter().map(|n| (n.low, n.org.as_deref())).collect();
+        assert_eq!(
+            seats,
+            [(84, Some("mpr")), (51, Some("fdm")), (12, Some("rdp"))]
+        );
+    }
+
+    #[test]
     fn numeric_dates_are_day_first_and_valid() {
         let (c, text) = read(
             "Vote le 14/12/2025, bilan au 3.1.2026, score de 2/1, pas le 31/02/2025 ni le 14 / 12 / 2025.",

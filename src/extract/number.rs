@@ -219,8 +219,10 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             Some((part, v)) => (part, v, Some(v)),
             None => (first, low, high),
         };
+        // The party the seats go to ("la CEI attribue 167 sièges à l'ARI"), else the one that
+        // wins them ("l'ARI obtient 167 sièges").
         let org = if by_org {
-            organisation_before(ctx, first)
+            organisation_after(ctx, noun_end).or_else(|| organisation_before(ctx, first))
         } else {
             None
         };
@@ -275,6 +277,28 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         });
     }
     out
+}
+
+/// The acronym after "à", "au", "aux" right after the counted noun: who the count goes to.
+fn organisation_after(ctx: &Ctx, noun_end: usize) -> Option<String> {
+    let mut k = noun_end;
+    // "167 sièges sur 255 à l'ARI".
+    if ctx.is(k, "sur")
+        && ctx
+            .word(k + 1)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        k += 2;
+    }
+    if !ctx.is_any(k, &["a", "au", "aux"]) {
+        return None;
+    }
+    k += 1;
+    while ctx.is_any(k, &["l'", "la", "le", "les"]) {
+        k += 1;
+    }
+    let t = ctx.toks.get(k)?;
+    (t.all_caps && t.fold.chars().count() >= 2).then(|| t.fold.to_string())
 }
 
 /// The acronym of the organisation a count belongs to: the nearest all-capital word a few words
