@@ -101,8 +101,11 @@ impl Excerpts {
             hash: xxhash_rust::xxh3::xxh3_64(text.as_bytes()),
             ..Excerpts::default()
         };
-        // Lines are counted once, from one range to the next.
-        let (mut line, mut line_start, mut counted) = (1usize, 0usize, 0usize);
+        // Lines and columns are counted once, from one range to the next (a text without line
+        // breaks must not be counted from its start at every range).
+        let (mut line, mut counted) = (1usize, 0usize);
+        // The column at byte `col_at`.
+        let (mut column, mut col_at) = (1usize, 0usize);
         for (s, e) in merged {
             // Claim spans lie on char boundaries; a merged range spans from one to another.
             let Some(piece) = text.get(s..e) else {
@@ -110,10 +113,11 @@ impl Excerpts {
             };
             for (i, _) in text[counted..s].match_indices('\n') {
                 line += 1;
-                line_start = counted + i + 1;
+                (column, col_at) = (1, counted + i + 1);
             }
             counted = s;
-            let column = text[line_start..s].chars().count() + 1;
+            column += text[col_at..s].chars().count();
+            col_at = s;
             let (Ok(start), Ok(end), Ok(at), Ok(line), Ok(column)) = (
                 u32::try_from(s),
                 u32::try_from(e),
