@@ -3561,9 +3561,12 @@ impl Art<'_> {
         let cc = self.country();
         if let Some((kind, role)) = key.split_once(':') {
             if kind == "num" {
+                // One value per story and template slot: the articles of a story agree on a
+                // figure unless a discrepancy is planted (and listed) for it.
                 let (lo, hi) = role.split_once('-').unwrap_or((role, role));
-                let (lo, hi) = (lo.parse().unwrap_or(1), hi.parse().unwrap_or(9));
-                return (self.rng.range(lo, hi).to_string(), false);
+                let (lo, hi): (u64, u64) = (lo.parse().unwrap_or(1), hi.parse().unwrap_or(9));
+                let h = xxhash_rust::xxh3::xxh3_64(format!("{}:{key}", self.s.id).as_bytes());
+                return ((lo + h % (hi.saturating_sub(lo) + 1)).to_string(), false);
             }
             if kind == "Q" {
                 let key: &'static str = match role {
