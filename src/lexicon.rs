@@ -366,6 +366,8 @@ pub struct Lexicon {
     multi: HashMap<(u32, u32), Vec<Phrase>>,
     /// Relation cues as folded tokens, for the relation extractor's flexible matching.
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
+    /// `[numbers] by_organisation`, folded: the counted nouns a party owns.
+    pub by_organisation: Vec<String>,
     /// Folded number words → value ("onze" → 11).
     number_words: HashMap<String, u64>,
     /// Every `[ignore]` pattern as one alternation, if there are any.
@@ -686,6 +688,12 @@ impl Lexicon {
                 })
             })
             .collect();
+        let by_organisation = pack
+            .numbers
+            .by_organisation
+            .iter()
+            .map(|f| fold(f))
+            .collect();
         let number_words = pack
             .numbers
             .words
@@ -747,6 +755,7 @@ impl Lexicon {
             singles,
             multi,
             relation_cues,
+            by_organisation,
             number_words,
             ignore: None,
             fingerprint: 0,

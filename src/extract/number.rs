@@ -203,13 +203,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             continue;
         };
         // A party's seats or votes: "167 des 255 sièges" counts the 167.
-        let by_org = ctx
-            .lex
-            .pack
-            .numbers
-            .by_organisation
-            .iter()
-            .any(|f| fold(f) == what);
+        let by_org = ctx.lex.by_organisation.contains(&what);
         let (first, low, high) = match by_org
             .then(|| first.checked_sub(1))
             .flatten()
@@ -297,6 +291,11 @@ fn organisation_after(ctx: &Ctx, noun_end: usize) -> Option<String> {
     while ctx.is_any(k, &["l'", "la", "le", "les"]) {
         k += 1;
     }
+    acronym_at(ctx, k)
+}
+
+/// The folded acronym at token `k`: a word of two or more capitals.
+fn acronym_at(ctx: &Ctx, k: usize) -> Option<String> {
     let t = ctx.toks.get(k)?;
     (t.all_caps && t.fold.chars().count() >= 2).then(|| t.fold.to_string())
 }
@@ -312,8 +311,8 @@ fn organisation_before(ctx: &Ctx, start: usize) -> Option<String> {
         if t.kind == TokKind::Word && t.fold.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
-        if t.all_caps && t.fold.chars().count() >= 2 {
-            return Some(t.fold.to_string());
+        if let Some(acronym) = acronym_at(ctx, k) {
+            return Some(acronym);
         }
     }
     None

@@ -114,6 +114,11 @@ pub(crate) fn kb_evidence(span: crate::kb::KbSpan, claim: String, label: String)
 }
 
 /// " (2023-09-16)" for a label.
+/// A document's file name, as a finding's message names it.
+pub(crate) fn file_name<'m>(model: &'m Model, doc: usize) -> &'m str {
+    model.docs[doc].path.rsplit('/').next().unwrap_or_default()
+}
+
 pub(crate) fn dated(model: &Model, doc: usize) -> String {
     format!(" ({})", model.date_label(doc))
 }

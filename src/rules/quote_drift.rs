@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::{Params, Rule, dated, doc_evidence};
+use super::{Params, Rule, dated, doc_evidence, file_name};
 use crate::finding::{Evidence, Finding, Kind, Severity};
 use crate::resolve::Model;
 
@@ -649,16 +649,8 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
             let d = word_diff(&raw_words(model, from), &raw_words(model, to), &al);
             diffs.push(format!(
                 "{} → {}: {d}",
-                model.docs[from.doc]
-                    .path
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default(),
-                model.docs[to.doc]
-                    .path
-                    .rsplit('/')
-                    .next()
-                    .unwrap_or_default()
+                file_name(model, from.doc),
+                file_name(model, to.doc)
             ));
         }
         let evidence = members

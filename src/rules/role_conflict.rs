@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use super::{Params, Rule, dated, doc_evidence, file_name, kb_evidence};
 use crate::finding::{Finding, Kind, Severity, count};
 use crate::lexicon::Lexicon;
 use crate::resolve::Model;
@@ -305,6 +305,13 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
                 )
             })
             .collect();
+        let labels = |sep: &str| {
+            sides
+                .iter()
+                .map(|(l, _)| format!("`{l}`"))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
         out.push(Finding {
             rule: RULE.id,
             wrong: 0,
@@ -316,22 +323,14 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
                 format!(
                     "{} is given {} offices, and {} reports a change of office",
                     entity.name,
-                    sides
-                        .iter()
-                        .map(|(l, _)| format!("`{l}`"))
-                        .collect::<Vec<_>>()
-                        .join(" and "),
+                    labels(" and "),
                     file_name(model, c.doc)
                 )
             } else if severity == Severity::Info {
                 format!(
                     "{} is given different offices at different times: {}",
                     entity.name,
-                    sides
-                        .iter()
-                        .map(|(l, _)| format!("`{l}`"))
-                        .collect::<Vec<_>>()
-                        .join(" then ")
+                    labels(" then ")
                 )
             } else {
                 format!(
@@ -342,11 +341,7 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
                     } else {
                         sides.len().to_string()
                     },
-                    sides
-                        .iter()
-                        .map(|(l, _)| format!("`{l}`"))
-                        .collect::<Vec<_>>()
-                        .join(" and ")
+                    labels(" and ")
                 )
             },
             help: Some(if let Some(c) = change {
@@ -499,11 +494,6 @@ fn later_than(model: &Model, o: &Claim, c: &Claim) -> bool {
         (Some(a), Some(b)) => a > b,
         _ => false,
     }
-}
-
-/// A document's file name, as a finding's message names it.
-fn file_name<'m>(model: &'m Model, doc: usize) -> &'m str {
-    model.docs[doc].path.rsplit('/').next().unwrap_or_default()
 }
 
 fn overlaps(a: &Interval, b: &Interval) -> bool {
