@@ -407,10 +407,21 @@ pub fn check_inputs(
         }
         problems.extend(probs);
     }
-    let model = resolve::resolve(&documents, claims, &kb, lex);
-    let mut findings: Vec<Finding> = rules::run(&model, &opts.params, &|id| {
-        !opts.disabled.iter().any(|d| d == id)
+    // The quotations' words are read while resolution runs: it is sequential, and they need only
+    // the claims.
+    let min_words = opts.params.quote_min_words;
+    let quote_rules = ["quote-drift", "misattribution"]
+        .iter()
+        .any(|r| !opts.disabled.iter().any(|d| d == r));
+    let (model, quotes) = resolve::resolve_with(&documents, claims, &kb, lex, |docs, claims| {
+        quote_rules.then(|| rules::read_quotes(docs, claims, min_words))
     });
+    let mut findings: Vec<Finding> = rules::run(
+        &model,
+        &opts.params,
+        &|id| !opts.disabled.iter().any(|d| d == id),
+        quotes,
+    );
     let entities = model
         .person_entity
         .iter()

@@ -524,9 +524,54 @@ pub fn resolve<'a>(
     kb: &'a Kb,
     lex: &'a crate::lexicon::Lexicon,
 ) -> Model<'a> {
+    resolve_with(docs, claims, kb, lex, |_, _| ()).0
+}
+
+/// [`resolve`], with `beside` run on the same documents and claims at the same time, on another
+/// thread: resolution is sequential, and work that needs only the claims need not wait for it.
+pub fn resolve_with<'a, T: Send>(
+    docs: &'a [Document],
+    claims: Vec<DocClaims>,
+    kb: &'a Kb,
+    lex: &'a crate::lexicon::Lexicon,
+    beside: impl FnOnce(&[Document], &[DocClaims]) -> T + Send,
+) -> (Model<'a>, T) {
+    let (link, t) = rayon::join(|| link(docs, &claims, kb, lex), || beside(docs, &claims));
+    let Links {
+        dates,
+        entities,
+        person_entity,
+        stories,
+        story_years,
+    } = link;
+    let model = Model {
+        docs,
+        claims,
+        dates,
+        entities,
+        person_entity,
+        kb,
+        lex,
+        stories,
+        story_years,
+        quote_pairs: std::sync::OnceLock::new(),
+    };
+    (model, t)
+}
+
+/// What resolution finds: the documents' dates, the people and which mention is whom, the stories.
+struct Links {
+    dates: Vec<Option<(PartialDate, DateSource)>>,
+    entities: Vec<Entity>,
+    person_entity: Vec<Vec<Option<usize>>>,
+    stories: Vec<usize>,
+    story_years: BTreeMap<usize, i32>,
+}
+
+fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::Lexicon) -> Links {
     let dates: Vec<Option<(PartialDate, DateSource)>> = docs
         .iter()
-        .zip(&claims)
+        .zip(claims)
         .map(|(d, c)| {
             d.meta
                 .date
@@ -663,14 +708,14 @@ pub fn resolve<'a>(
     for e in &mut entities {
         e.mentions.sort_unstable();
         if e.kb.is_none() {
-            e.name = majority_full_form(e, &claims);
+            e.name = majority_full_form(e, claims);
         }
     }
     let days: Vec<Option<i64>> = dates
         .iter()
         .map(|d| d.map(|(p, _)| p.first_day()))
         .collect();
-    let stories = stories(&claims, &person_entity, &days);
+    let stories = stories(claims, &person_entity, &days);
     let story_years = {
         let mut years: BTreeMap<usize, BTreeMap<i32, usize>> = BTreeMap::new();
         for (d, date) in dates.iter().enumerate() {
@@ -691,17 +736,12 @@ pub fn resolve<'a>(
             })
             .collect()
     };
-    Model {
-        docs,
-        claims,
+    Links {
         dates,
         entities,
         person_entity,
-        kb,
-        lex,
         stories,
         story_years,
-        quote_pairs: std::sync::OnceLock::new(),
     }
 }
 

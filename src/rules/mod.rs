@@ -12,6 +12,7 @@ mod role_conflict;
 mod title_variant;
 
 pub(crate) use quote_drift::QuotePairs;
+pub use quote_drift::{QuoteWordings, read_quotes};
 
 use crate::finding::{Evidence, Finding, Kind, Severity, Source};
 use crate::resolve::Model;
@@ -65,7 +66,14 @@ pub const RULES: &[Rule] = &[
 
 /// Runs the enabled rules (those `enabled` accepts), in parallel, and gives their findings in
 /// rule order: the output does not depend on the thread count.
-pub fn run(model: &Model, params: &Params, enabled: &dyn Fn(&str) -> bool) -> Vec<Finding> {
+/// Runs the enabled rules. `quotes` are the corpus's quotations when they were read beforehand
+/// ([`read_quotes`]); they are read here otherwise.
+pub fn run(
+    model: &Model,
+    params: &Params,
+    enabled: &dyn Fn(&str) -> bool,
+    quotes: Option<QuoteWordings>,
+) -> Vec<Finding> {
     use rayon::prelude::*;
     let rules: Vec<&Rule> = RULES.iter().filter(|r| enabled(r.id)).collect();
     // The two quotation rules share pairs computed on first use, with rayon. Computed here, before
@@ -75,7 +83,7 @@ pub fn run(model: &Model, params: &Params, enabled: &dyn Fn(&str) -> bool) -> Ve
         .iter()
         .any(|r| r.id == "quote-drift" || r.id == "misattribution")
     {
-        quote_drift::prepare(model, params);
+        quote_drift::prepare(model, params, quotes);
     }
     let per_rule: Vec<Vec<Finding>> = rules.par_iter().map(|r| (r.check)(model, params)).collect();
     per_rule.into_iter().flatten().collect()

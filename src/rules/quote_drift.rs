@@ -75,7 +75,7 @@ None."#,
     check: check_misattribution,
 };
 
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 struct QId {
     doc: usize,
     q: usize,
@@ -194,9 +194,41 @@ pub struct QuotePairs {
     pairs: Vec<Pair>,
 }
 
-/// Computes the shared pairs for these parameters now, if they are not cached yet.
-pub(super) fn prepare(model: &Model, params: &Params) {
-    let _ = shared_pairs(model, params);
+/// Computes the shared pairs for these parameters now, if they are not cached yet, from
+/// quotations already read with [`read_quotes`] when they were read with these parameters.
+pub(super) fn prepare(model: &Model, params: &Params, read: Option<QuoteWordings>) {
+    let key = (params.quote_min_words, params.quote_similarity.to_bits());
+    model.quote_pairs.get_or_init(|| {
+        let quotes = read
+            .filter(|r| r.min_words == params.quote_min_words)
+            .map_or_else(
+                || Quotes::new(model.docs, &model.claims, params.quote_min_words),
+                |r| r.quotes,
+            );
+        QuotePairs {
+            key,
+            pairs: pairs_of(model, params, &quotes),
+        }
+    });
+}
+
+/// Every quotation of a corpus with its words interned, read before the model is resolved (see
+/// [`crate::resolve::resolve_with`]): reading them needs only the claims.
+pub struct QuoteWordings {
+    min_words: usize,
+    quotes: Quotes,
+}
+
+/// Reads the words of every quotation of at least `min_words` words.
+pub fn read_quotes(
+    docs: &[crate::corpus::Document],
+    claims: &[crate::extract::DocClaims],
+    min_words: usize,
+) -> QuoteWordings {
+    QuoteWordings {
+        min_words,
+        quotes: Quotes::new(docs, claims, min_words),
+    }
 }
 
 /// The shared pairs for these parameters: cached on the model, or computed afresh when a rule runs
@@ -231,25 +263,29 @@ struct Quotes {
 }
 
 impl Quotes {
-    fn new(model: &Model, min_words: usize) -> Self {
+    fn new(
+        docs: &[crate::corpus::Document],
+        claims: &[crate::extract::DocClaims],
+        min_words: usize,
+    ) -> Self {
         let mut vocab: FxMap<String, u32> = FxMap::default();
         let mut by_words: FxMap<Vec<u32>, u32> = FxMap::default();
         let mut qids = Vec::new();
-        let mut first = Vec::with_capacity(model.claims.len());
+        let mut first = Vec::with_capacity(claims.len());
         let mut wording_of = Vec::new();
         let mut wordings: Vec<Vec<u32>> = Vec::new();
         let mut quotes_of: Vec<Vec<u32>> = Vec::new();
         // Words are read again from the quotations' spans, in parallel, a slice of the corpus at
         // a time (so that they are never all held at once), then interned in corpus order.
-        let docs: Vec<usize> = (0..model.claims.len()).collect();
-        for chunk in docs.chunks(1024) {
+        let all: Vec<usize> = (0..claims.len()).collect();
+        for chunk in all.chunks(1024) {
             let read: Vec<Vec<Option<crate::extract::Words>>> = chunk
                 .par_iter()
                 .map(|&d| {
-                    model.claims[d]
+                    claims[d]
                         .quotes
                         .iter()
-                        .map(|q| (q.n_words as usize >= min_words).then(|| q.words(&model.docs[d])))
+                        .map(|q| (q.n_words as usize >= min_words).then(|| q.words(&docs[d])))
                         .collect()
                 })
                 .collect();
@@ -450,11 +486,16 @@ fn common_words(a: &[u32], b: &[u32]) -> u32 {
 /// Every pair of quotations that passes `quote-drift`'s thresholds (the looser of the two rules'),
 /// with its alignment. Alignments are computed once per pair of distinct wordings.
 fn pairs(model: &Model, params: &Params) -> Vec<Pair> {
-    let quotes = Quotes::new(model, params.quote_min_words);
+    let quotes = Quotes::new(model.docs, &model.claims, params.quote_min_words);
+    pairs_of(model, params, &quotes)
+}
+
+/// [`pairs`] over quotations already read.
+fn pairs_of(model: &Model, params: &Params, quotes: &Quotes) -> Vec<Pair> {
     let mut by_article = article_pairs(model, params.quote_min_words);
     by_article.sort_unstable();
     by_article.dedup();
-    let mut candidates = candidate_pairs(model, &quotes, params.quote_min_words);
+    let mut candidates = candidate_pairs(model, quotes, params.quote_min_words);
     candidates.extend(by_article.iter().copied());
     candidates.sort_unstable();
     candidates.dedup();
@@ -741,6 +782,44 @@ mod tests {
                 ((x >> 33) % vocab) as u32
             })
             .collect()
+    }
+
+    #[test]
+    fn quotations_read_beside_resolution_give_the_same_pairs() {
+        let lex = crate::lexicon::Lexicon::default_fr();
+        let kb = crate::kb::Kb::default();
+        let mut paths: Vec<_> = std::fs::read_dir("tests/devset/corpus")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        let docs: Vec<crate::corpus::Document> = paths
+            .iter()
+            .map(|p| {
+                let text = std::fs::read_to_string(p).unwrap();
+                crate::corpus::document_from_text(&p.to_string_lossy(), text).0
+            })
+            .collect();
+        let claims: Vec<_> = docs
+            .iter()
+            .map(|d| crate::extract::extract(d, &lex))
+            .collect();
+        let params = Params::default();
+        let listed = |model: &Model| -> Vec<(QId, QId, bool, bool, u64)> {
+            shared_pairs(model, &params)
+                .iter()
+                .map(|p| (p.a, p.b, p.identical, p.article, p.ratio.to_bits()))
+                .collect()
+        };
+        let alone = crate::resolve::resolve(&docs, claims.clone(), &kb, &lex);
+        prepare(&alone, &params, None);
+        let min = params.quote_min_words;
+        let (beside, read) =
+            crate::resolve::resolve_with(&docs, claims, &kb, &lex, |d, c| read_quotes(d, c, min));
+        prepare(&beside, &params, Some(read));
+        let pairs = listed(&alone);
+        assert!(pairs.len() > 3, "the devset quotes one text several ways");
+        assert_eq!(pairs, listed(&beside));
     }
 
     #[test]
