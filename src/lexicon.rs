@@ -364,6 +364,9 @@ pub struct Lexicon {
     /// (first, second word id) → the longer phrases starting so, longest first. A list like
     /// "a …" (a déclaré, a affirmé…) holds a hundred phrases; this finds the few to compare.
     multi: HashMap<(u32, u32), Vec<Phrase>>,
+    /// Word id → whether some phrase of two words or more starts with it: most words start none,
+    /// and need no lookup in `multi`.
+    starts_multi: Vec<bool>,
     /// Relation cues as folded tokens, for the relation extractor's flexible matching.
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
     /// `[numbers] by_organisation`, folded: the counted nouns a party owns.
@@ -726,6 +729,12 @@ impl Lexicon {
                 }
             }
         }
+        let mut starts_multi = vec![false; phrases.len()];
+        for &(first, _) in multi.keys() {
+            if let Some(s) = starts_multi.get_mut(first as usize) {
+                *s = true;
+            }
+        }
         let stopword_accents = pack
             .stopwords
             .words
@@ -754,6 +763,7 @@ impl Lexicon {
             phrases,
             singles,
             multi,
+            starts_multi,
             relation_cues,
             by_organisation,
             number_words,
@@ -794,7 +804,14 @@ impl Lexicon {
     pub fn hits_at_ids<'a>(&'a self, ids: &'a [u32], i: usize) -> impl Iterator<Item = Hit> + 'a {
         let first = ids.get(i).copied().unwrap_or(NO_WORD);
         let second = ids.get(i + 1).copied().unwrap_or(NO_WORD);
-        let longer = if first == NO_WORD || second == NO_WORD {
+        let longer = if first == NO_WORD
+            || second == NO_WORD
+            || !self
+                .starts_multi
+                .get(first as usize)
+                .copied()
+                .unwrap_or(false)
+        {
             None
         } else {
             self.multi.get(&(first, second))

@@ -216,6 +216,18 @@ fn is_alpha(c: char) -> bool {
 /// Whether `head` (raw text before an apostrophe) folds to an elided article; `scratch` is a
 /// reusable buffer.
 fn is_elision(head: &str, scratch: &mut String) -> bool {
+    // The elided words are short and ASCII: a longer ASCII head is none of them, and a short one
+    // is compared without folding.
+    if head.is_ascii() {
+        if head.len() > 6 {
+            return false;
+        }
+        let mut buf = [0u8; 6];
+        let buf = &mut buf[..head.len()];
+        buf.copy_from_slice(head.as_bytes());
+        buf.make_ascii_lowercase();
+        return ELISIONS.iter().any(|e| e.as_bytes() == &*buf);
+    }
     scratch.clear();
     fold_into(head, scratch);
     ELISIONS.contains(&scratch.as_str())
@@ -236,6 +248,11 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
     let mut i = 0;
     while let Some(c) = char_at(i) {
         let off = i;
+        // ASCII spaces, the commonest char, skipped without the Unicode tables.
+        if matches!(c, ' ' | '\t' | '\r') {
+            i += 1;
+            continue;
+        }
         if c == '\n' {
             push(&mut toks, &mut scratch, raw, off, off + 1, TokKind::Break);
             i += 1;
@@ -249,6 +266,8 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
             let start = off;
             // Byte offset of the next char to look at.
             let mut j = off + c.len_utf8();
+            // Whether the word ended at an apostrophe because it is an elided article.
+            let mut elided = false;
             loop {
                 // Runs of ASCII letters and digits, byte by byte.
                 while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
@@ -273,6 +292,7 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
                         && raw[start..].starts_with('N')
                         && fold_is(&raw[start..j], "n", &mut scratch);
                     if !keep_whole && is_elision(&raw[start..j], &mut scratch) {
+                        elided = true;
                         break;
                     }
                 }
@@ -288,7 +308,7 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
             // An elided article keeps its apostrophe.
             let mut end = j;
             if let Some(d) = char_at(j).filter(|&d| is_apostrophe(d))
-                && is_elision(&raw[start..j], &mut scratch)
+                && (elided || is_elision(&raw[start..j], &mut scratch))
             {
                 end = j + d.len_utf8();
             }
@@ -337,7 +357,9 @@ fn push(
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
         let all_caps = kind == TokKind::Word && !lower && upper >= 2;
         let mut fold = CompactString::from(s);
-        fold.make_ascii_lowercase();
+        if upper > 0 {
+            fold.make_ascii_lowercase();
+        }
         toks.push(Token {
             start,
             end,
@@ -484,6 +506,24 @@ mod tests {
             ]
         );
         assert!(toks[1].cap);
+        // Capitals and long heads: "L'", "QU'" and "Jusqu'" are elided; "Aujourd'hui" and
+        // "Prud'homme" are words.
+        let toks = tokenize("L'État QU'IL Jusqu’à Aujourd'hui Prud'homme N’Djamena");
+        let words: Vec<&str> = toks.iter().map(|t| t.fold.as_str()).collect();
+        assert_eq!(
+            words,
+            [
+                "l'",
+                "etat",
+                "qu'",
+                "il",
+                "jusqu'",
+                "a",
+                "aujourd'hui",
+                "prud'homme",
+                "n'djamena"
+            ]
+        );
     }
 
     #[test]

@@ -204,7 +204,11 @@ fn numeric_date(ctx: &Ctx, i: usize) -> Option<(usize, (u8, u8, i32))> {
             .then(|| s.parse().ok())
             .flatten()
     };
-    let (parts, end): (Vec<&str>, usize) = match ctx.word(i)? {
+    let w = ctx.word(i)?;
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let (parts, end): (Vec<&str>, usize) = match w {
         w if w.contains('.') => (w.split('.').collect(), i + 1),
         w => {
             let toks = ctx.toks.get(i..i + 5)?;

@@ -148,32 +148,20 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let mut out = vote_shares(ctx);
     out.extend(amounts(ctx));
-    for n in 0..toks.len() {
-        let Some((noun_end, (what, accumulates))) = ctx.find_at(n, |l| match l {
-            Lex::Counted(c) => {
-                let c = &ctx.lex.pack.counted[c as usize];
-                Some((c.id.clone(), c.accumulates))
-            }
-            Lex::CountedNoun => Some((String::new(), false)),
+    for noun in 0..toks.len() {
+        // A counted group (`Some`), or a noun counted by what happened to it (`None`).
+        let Some((noun_end, counted)) = ctx.find_at(noun, |l| match l {
+            Lex::Counted(c) => Some(Some(c)),
+            Lex::CountedNoun => Some(None),
             _ => None,
         }) else {
             continue;
         };
-        // "sept soldats tchadiens ont été tués", "a coûté la vie à sept militaires": people counted
-        // by what happened to them belong to that group (dead, injured).
-        let (what, accumulates) = if what.is_empty() {
-            match outcome_after(ctx, noun_end).or_else(|| lost_lives_before(ctx, n)) {
-                Some(group) => group,
-                None => (fold(&ctx.raw[toks[n].start..toks[noun_end - 1].end]), false),
-            }
-        } else {
-            (what, accumulates)
-        };
         // "11 autres blessés": the number stands before "autres".
-        let n = if ctx.is(n.wrapping_sub(1), "autres") {
-            n - 1
+        let n = if ctx.is(noun.wrapping_sub(1), "autres") {
+            noun - 1
         } else {
-            n
+            noun
         };
         // The number: "54 morts", or an approximate noun: "une cinquantaine de morts".
         let (first, low, high) = if ctx.is_any(n.wrapping_sub(1), &["de", "d'"])
@@ -201,6 +189,21 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             (first, v, Some(v))
         } else {
             continue;
+        };
+        // "sept soldats tchadiens ont été tués", "a coûté la vie à sept militaires": people counted
+        // by what happened to them belong to that group (dead, injured).
+        let (what, accumulates) = match counted {
+            Some(c) => {
+                let c = &ctx.lex.pack.counted[c as usize];
+                (c.id.clone(), c.accumulates)
+            }
+            None => match outcome_after(ctx, noun_end).or_else(|| lost_lives_before(ctx, noun)) {
+                Some(group) => group,
+                None => (
+                    fold(&ctx.raw[toks[noun].start..toks[noun_end - 1].end]),
+                    false,
+                ),
+            },
         };
         // A party's seats or votes: "167 des 255 sièges" counts the 167.
         let by_org = ctx.lex.by_organisation.contains(&what);
