@@ -349,6 +349,79 @@ pub enum Lex {
     NotWith(u16),
 }
 
+impl Lex {
+    /// One bit per kind of meaning, whatever its payload: a token's hits OR'ed together tell at
+    /// once whether a phrase of some kind starts there.
+    pub fn bit(self) -> u64 {
+        let k = match self {
+            Lex::Country(_) => 0,
+            Lex::CountryAdj(_) => 1,
+            Lex::Capital(_) => 2,
+            Lex::Region(_) => 3,
+            Lex::RegionAdj(_) => 4,
+            Lex::Office(_) => 5,
+            Lex::Portfolio(_) => 6,
+            Lex::Rank(_) => 7,
+            Lex::DocHead => 8,
+            Lex::OrgHead => 9,
+            Lex::Relation(_) => 10,
+            Lex::ReportVerb => 11,
+            Lex::ReportInverted => 12,
+            Lex::ReportPrep => 13,
+            Lex::Stopword => 14,
+            Lex::GivenName => 15,
+            Lex::Month(_) => 16,
+            Lex::Weekday(_) => 17,
+            Lex::Past => 18,
+            Lex::Present => 19,
+            Lex::Change => 20,
+            Lex::ChangeSince => 21,
+            Lex::NumberWord(_) => 22,
+            Lex::Approx(_) => 23,
+            Lex::LowerBound => 24,
+            Lex::UpperBound => 25,
+            Lex::About => 26,
+            Lex::CountedNoun => 27,
+            Lex::Counted(_) => 28,
+            Lex::Event(_) => 29,
+            Lex::NotWith(_) => 30,
+        };
+        1 << k
+    }
+}
+
+/// Kind masks for [`Lex::bit`] (any payload).
+pub mod kind {
+    pub const COUNTRY: u64 = 1 << 0;
+    pub const COUNTRY_ADJ: u64 = 1 << 1;
+    pub const CAPITAL: u64 = 1 << 2;
+    pub const OFFICE: u64 = 1 << 5;
+    pub const DOC_HEAD: u64 = 1 << 8;
+    pub const ORG_HEAD: u64 = 1 << 9;
+    pub const MONTH: u64 = 1 << 16;
+    pub const WEEKDAY: u64 = 1 << 17;
+    pub const COUNTED_NOUN: u64 = 1 << 27;
+    pub const COUNTED: u64 = 1 << 28;
+    pub const EVENT: u64 = 1 << 29;
+
+    /// Checks the constants against [`Lex::bit`].
+    #[cfg(test)]
+    pub(crate) fn checked() -> bool {
+        use super::Lex;
+        COUNTRY == Lex::Country(0).bit()
+            && COUNTRY_ADJ == Lex::CountryAdj(0).bit()
+            && CAPITAL == Lex::Capital(0).bit()
+            && OFFICE == Lex::Office(0).bit()
+            && DOC_HEAD == Lex::DocHead.bit()
+            && ORG_HEAD == Lex::OrgHead.bit()
+            && MONTH == Lex::Month(0).bit()
+            && WEEKDAY == Lex::Weekday(0).bit()
+            && COUNTED_NOUN == Lex::CountedNoun.bit()
+            && COUNTED == Lex::Counted(0).bit()
+            && EVENT == Lex::Event(0).bit()
+    }
+}
+
 /// A compiled language pack.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -892,6 +965,11 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kind_masks_match_the_bits() {
+        assert!(kind::checked());
+    }
 
     #[test]
     fn shipped_pack_parses() {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Ctx;
-use crate::lexicon::Lex;
+use crate::lexicon::{Lex, kind};
 use crate::time::{PartialDate, days_in_month};
 
 /// A date as written; `year` may be missing ("le 26 juillet").
@@ -51,14 +51,14 @@ fn day_at(ctx: &Ctx, i: usize) -> Option<u8> {
 }
 
 fn month_at(ctx: &Ctx, i: usize) -> Option<(usize, u8)> {
-    ctx.find_at(i, |l| match l {
+    ctx.find_kind(i, kind::MONTH, |l| match l {
         Lex::Month(m) => Some(m),
         _ => None,
     })
 }
 
 fn weekday_at(ctx: &Ctx, i: usize) -> Option<(usize, u8)> {
-    ctx.find_at(i, |l| match l {
+    ctx.find_kind(i, kind::WEEKDAY, |l| match l {
         Lex::Weekday(d) => Some(d),
         _ => None,
     })
@@ -107,6 +107,18 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ctx.toks.len() {
+        // A date starts with a weekday or a month (lexicon phrases) or a digit: any other token
+        // is passed over at once.
+        if !ctx.has_kind(i, kind::WEEKDAY | kind::MONTH)
+            && !ctx.toks[i]
+                .fold
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+        {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut j = i;
         let mut weekday = None;
@@ -264,7 +276,7 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
     let mut claimed: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < ctx.toks.len() {
-        let Some((e, ev)) = ctx.find_at(i, |l| match l {
+        let Some((e, ev)) = ctx.find_kind(i, kind::EVENT, |l| match l {
             Lex::Event(ev) if ctx.lex.pack.event[ev as usize].once => Some(ev),
             _ => None,
         }) else {

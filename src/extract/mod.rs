@@ -379,6 +379,9 @@ pub(crate) struct HitTable {
     hits: Vec<Hit>,
     /// `hits[starts[i]..starts[i + 1]]` start at token `i`.
     starts: Vec<u32>,
+    /// The kinds of the hits at token `i` ([`Lex::bit`] OR'ed): the scans skip the tokens where
+    /// nothing of the kind they look for starts.
+    kinds: Vec<u64>,
 }
 
 impl HitTable {
@@ -389,17 +392,31 @@ impl HitTable {
         // About one token in three starts a phrase in French news prose.
         let mut hits = Vec::with_capacity(toks.len() / 2);
         let mut starts = Vec::with_capacity(toks.len() + 1);
+        let mut kinds = Vec::with_capacity(toks.len() + 1);
         for (i, t) in toks.iter().enumerate() {
             starts.push(hits.len() as u32);
+            let mut k = 0;
             // A word no phrase contains starts none.
             if t.kind == TokKind::Word && ids[i] != crate::lexicon::NO_WORD {
                 for h in lex.hits_at_ids(&ids, i) {
+                    k |= h.lex.bit();
                     hits.push(h);
                 }
             }
+            kinds.push(k);
         }
         starts.push(hits.len() as u32);
-        HitTable { hits, starts }
+        kinds.push(0);
+        HitTable {
+            hits,
+            starts,
+            kinds,
+        }
+    }
+
+    /// Whether a phrase of one of the kinds in `mask` starts at token `i`.
+    fn has(&self, i: usize, mask: u64) -> bool {
+        self.kinds.get(i).is_some_and(|k| k & mask != 0)
     }
 
     fn at(&self, i: usize) -> &[Hit] {
@@ -483,6 +500,26 @@ impl Ctx<'_> {
         self.hits.at(i).iter().copied()
     }
 
+    /// Whether a phrase of one of the kinds in `mask` ([`crate::lexicon::kind`]) starts at `i`.
+    pub fn has_kind(&self, i: usize, mask: u64) -> bool {
+        self.hits.has(i, mask)
+    }
+
+    /// [`Ctx::find_at`] for a `pick` that accepts only meanings of the kinds in `mask`: tokens
+    /// where none starts are passed over without looking at their hits.
+    pub fn find_kind<T>(
+        &self,
+        i: usize,
+        mask: u64,
+        pick: impl FnMut(Lex) -> Option<T>,
+    ) -> Option<(usize, T)> {
+        if self.hits.has(i, mask) {
+            self.find_at(i, pick)
+        } else {
+            None
+        }
+    }
+
     /// The longest phrase at `i` whose meaning `pick` accepts.
     pub fn find_at<T>(
         &self,
@@ -546,12 +583,17 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
 
 /// The countries a text names, by name, capital or adjective, sorted and without repeats.
 fn places(ctx: &Ctx) -> Vec<u16> {
+    use crate::lexicon::kind;
     let mut out: Vec<u16> = (0..ctx.toks.len())
         .filter_map(|i| {
-            ctx.find_at(i, |l| match l {
-                Lex::Country(c) | Lex::Capital(c) | Lex::CountryAdj(c) => Some(c),
-                _ => None,
-            })
+            ctx.find_kind(
+                i,
+                kind::COUNTRY | kind::CAPITAL | kind::COUNTRY_ADJ,
+                |l| match l {
+                    Lex::Country(c) | Lex::Capital(c) | Lex::CountryAdj(c) => Some(c),
+                    _ => None,
+                },
+            )
         })
         .map(|(_, c)| c)
         .collect();

@@ -142,7 +142,8 @@ fn singular(w: &str) -> String {
 
 /// Whether a head noun (or a one-letter misspelling of a text's head noun) starts at `i`.
 fn head_at(ctx: &Ctx, i: usize) -> Option<(usize, NamedClass)> {
-    ctx.find_at(i, |l| match l {
+    use crate::lexicon::kind;
+    ctx.find_kind(i, kind::DOC_HEAD | kind::ORG_HEAD, |l| match l {
         Lex::DocHead => Some(NamedClass::Document),
         Lex::OrgHead => Some(NamedClass::Organisation),
         _ => None,

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Ctx;
-use crate::lexicon::Lex;
+use crate::lexicon::{Lex, kind};
 use crate::text::{TokKind, fold};
 
 /// A count of something, as the interval of values the wording allows.
@@ -69,22 +69,18 @@ fn number_before(ctx: &Ctx, end: usize) -> Option<(usize, u64)> {
 /// Money amounts: "420 millions de dollars", "1,2 milliard de dollars", "35 000 euros", "15
 /// milliards de francs CFA", in currency units; `what` is `amount:` and the currency.
 fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
-    const CURRENCIES: &[(&str, &str)] = &[
-        ("dollar", "dollars"),
-        ("dollars", "dollars"),
-        ("euro", "euros"),
-        ("euros", "euros"),
-        ("fcfa", "francs CFA"),
-        ("francs", "francs"),
-    ];
+    // A match, not a list: it is asked at every token.
+    let currency_of = |w: &str| match w {
+        "dollar" | "dollars" => Some("dollars"),
+        "euro" | "euros" => Some("euros"),
+        "fcfa" => Some("francs CFA"),
+        "francs" => Some("francs"),
+        _ => None,
+    };
     let toks = ctx.toks;
     let mut out = Vec::new();
     for c in 0..toks.len() {
-        let Some(currency) = ctx
-            .word(c)
-            .and_then(|w| CURRENCIES.iter().find(|(f, _)| *f == w))
-            .map(|(_, name)| *name)
-        else {
+        let Some(currency) = ctx.word(c).and_then(currency_of) else {
             continue;
         };
         let mut end = c + 1;
@@ -150,11 +146,13 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     out.extend(amounts(ctx));
     for noun in 0..toks.len() {
         // A counted group (`Some`), or a noun counted by what happened to it (`None`).
-        let Some((noun_end, counted)) = ctx.find_at(noun, |l| match l {
-            Lex::Counted(c) => Some(Some(c)),
-            Lex::CountedNoun => Some(None),
-            _ => None,
-        }) else {
+        let Some((noun_end, counted)) =
+            ctx.find_kind(noun, kind::COUNTED | kind::COUNTED_NOUN, |l| match l {
+                Lex::Counted(c) => Some(Some(c)),
+                Lex::CountedNoun => Some(None),
+                _ => None,
+            })
+        else {
             continue;
         };
         // "11 autres blessés": the number stands before "autres".

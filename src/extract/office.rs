@@ -45,7 +45,7 @@ pub(super) fn office_at(ctx: &Ctx, i: usize) -> Option<(usize, u16, Option<u16>)
 }
 
 fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
-    let (mut j, office) = ctx.find_at(i, |l| match l {
+    let (mut j, office) = ctx.find_kind(i, crate::lexicon::kind::OFFICE, |l| match l {
         Lex::Office(o) => Some(o),
         _ => None,
     })?;
