@@ -904,6 +904,43 @@ impl Lexicon {
         longer.chain(one.map(move |&lex| Hit { end: i + 1, lex }))
     }
 
+    /// Appends [`Lexicon::hits_at_ids`] to `out` with plain loops (this runs at every token of
+    /// every document), and returns their kinds ([`Lex::bit`]) OR'ed.
+    pub fn push_hits_at_ids(&self, ids: &[u32], i: usize, out: &mut Vec<Hit>) -> u64 {
+        let mut kinds = 0;
+        let Some(&first) = ids.get(i) else {
+            return 0;
+        };
+        if first == NO_WORD {
+            return 0;
+        }
+        if self
+            .starts_multi
+            .get(first as usize)
+            .copied()
+            .unwrap_or(false)
+            && let Some(&second) = ids.get(i + 1)
+            && second != NO_WORD
+            && let Some(list) = self.multi.get(&(first, second))
+        {
+            for (words, lex) in list {
+                let end = i + words.len();
+                let ok = ids
+                    .get(i + 2..end)
+                    .is_some_and(|t| t.iter().zip(&words[2..]).all(|(a, b)| a == b));
+                if ok {
+                    kinds |= lex.bit();
+                    out.push(Hit { end, lex: *lex });
+                }
+            }
+        }
+        for &lex in self.singles.get(first as usize).into_iter().flatten() {
+            kinds |= lex.bit();
+            out.push(Hit { end: i + 1, lex });
+        }
+        kinds
+    }
+
     /// The longest phrase at `i` whose meaning `pick` accepts.
     pub fn find_at<T>(
         &self,

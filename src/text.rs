@@ -233,6 +233,37 @@ fn is_elision(head: &str, scratch: &mut String) -> bool {
     ELISIONS.contains(&scratch.as_str())
 }
 
+/// What an ASCII byte is to the tokenizer, and what it says of a token's case.
+const ALNUM: u8 = 1;
+const SPACE: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+/// Non-ASCII bytes and '`': the token needs the general fold.
+const SPECIAL: u8 = 16;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if c.is_ascii_digit() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t' | 0x0B | 0x0C | b'\r') {
+            SPACE
+        } else if c >= 0x80 || c == b'`' {
+            SPECIAL
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits raw text into tokens. Elided articles ("l'", "d'", "qu'") are tokens of their own, ending
 /// with the apostrophe; names like "N'Guessan" stay whole.
 pub fn tokenize(raw: &str) -> Vec<Token> {
@@ -249,7 +280,7 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
     while let Some(c) = char_at(i) {
         let off = i;
         // ASCII spaces, the commonest char, skipped without the Unicode tables.
-        if matches!(c, ' ' | '\t' | '\r') {
+        if c.is_ascii() && CLASS[c as usize] & SPACE != 0 {
             i += 1;
             continue;
         }
@@ -270,8 +301,19 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
             let mut elided = false;
             loop {
                 // Runs of ASCII letters and digits, byte by byte.
-                while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+                while bytes
+                    .get(j)
+                    .is_some_and(|&b| CLASS[b as usize] & ALNUM != 0)
+                {
                     j += 1;
+                }
+                // The commonest end: an ASCII space or punctuation mark that cannot join two
+                // parts of a word.
+                if bytes
+                    .get(j)
+                    .is_some_and(|&b| b.is_ascii() && !matches!(b, b'-' | b'\'' | b'.'))
+                {
+                    break;
                 }
                 let Some(d) = char_at(j) else {
                     break;
@@ -307,7 +349,8 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
             }
             // An elided article keeps its apostrophe.
             let mut end = j;
-            if let Some(d) = char_at(j).filter(|&d| is_apostrophe(d))
+            if bytes.get(j).is_some_and(|&b| !b.is_ascii() || b == b'\'')
+                && let Some(d) = char_at(j).filter(|&d| is_apostrophe(d))
                 && (elided || is_elision(&raw[start..j], &mut scratch))
             {
                 end = j + d.len_utf8();
@@ -342,18 +385,15 @@ fn push(
     let b = s.as_bytes();
     // Plain ASCII ('`' aside, the only ASCII char a token can hold that folds to something else):
     // case and folding byte by byte.
-    let mut ascii = true;
-    let mut lower = false;
+    let mut seen = 0;
     let mut upper = 0;
     for &c in b {
-        if !c.is_ascii() || c == b'`' {
-            ascii = false;
-            break;
-        }
-        lower |= c.is_ascii_lowercase();
-        upper += usize::from(c.is_ascii_uppercase());
+        let class = CLASS[c as usize];
+        seen |= class;
+        upper += usize::from(class & UPPER != 0);
     }
-    if ascii {
+    if seen & SPECIAL == 0 {
+        let lower = seen & LOWER != 0;
         let cap = b.first().is_some_and(u8::is_ascii_uppercase);
         let all_caps = kind == TokKind::Word && !lower && upper >= 2;
         let mut fold = CompactString::from(s);

@@ -197,6 +197,100 @@ pub fn check_tokens(raw: &str) {
         rest.chars().all(|c| c.is_whitespace() && c != '\n'),
         "text after the last token is not plain space: {rest:?}"
     );
+    let got: Vec<RefToken> = toks
+        .iter()
+        .map(|t| {
+            (
+                t.start,
+                t.end,
+                t.kind,
+                t.fold.to_string(),
+                t.cap,
+                t.all_caps,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        reference_tokens(raw),
+        "the tokenizer's fast paths change nothing"
+    );
+}
+
+/// A token as the reference tokenizer gives it: span, kind, fold, capitalised, all capitals.
+type RefToken = (usize, usize, TokKind, String, bool, bool);
+
+/// The tokenizer written the plain way, char by char with the Unicode tables and no fast path:
+/// what `crosscheck::text::tokenize` must give on any input.
+pub fn reference_tokens(raw: &str) -> Vec<RefToken> {
+    const ELISIONS: &[&str] = &[
+        "l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "presqu",
+        "quoiqu",
+    ];
+    let apostrophe = |c: char| matches!(c, '\'' | '\u{2019}' | '\u{02BC}' | '\u{2018}');
+    let hyphen = |c: char| matches!(c, '-' | '\u{2010}' | '\u{2011}');
+    let elision = |head: &str| ELISIONS.contains(&fold(head).as_str());
+    let at = |o: usize| raw.get(o..).and_then(|s| s.chars().next());
+    let token = |start: usize, end: usize, kind: TokKind| {
+        let s = &raw[start..end];
+        let cap = s.chars().next().is_some_and(char::is_uppercase);
+        let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+        let all_caps =
+            kind == TokKind::Word && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        (start, end, kind, fold(s), cap, all_caps)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        if c == '\n' {
+            out.push(token(i, i + 1, TokKind::Break));
+            i += 1;
+        } else if c.is_whitespace() {
+            i += c.len_utf8();
+        } else if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i + c.len_utf8();
+            let mut elided = false;
+            while let Some(d) = at(j) {
+                if d.is_alphanumeric() {
+                    j += d.len_utf8();
+                    continue;
+                }
+                let after = j + d.len_utf8();
+                let Some(e) = at(after).filter(|e| e.is_alphanumeric()) else {
+                    break;
+                };
+                if !(hyphen(d) || apostrophe(d) || d == '.') {
+                    break;
+                }
+                if apostrophe(d) {
+                    let keep_whole = e.is_uppercase()
+                        && fold(&raw[start..j]) == "n"
+                        && raw[start..].starts_with('N');
+                    if !keep_whole && elision(&raw[start..j]) {
+                        elided = true;
+                        break;
+                    }
+                }
+                if d == '.' && !(raw.as_bytes()[j - 1].is_ascii_digit() && e.is_ascii_digit()) {
+                    break;
+                }
+                j = after + e.len_utf8();
+            }
+            let mut end = j;
+            if let Some(d) = at(j).filter(|&d| apostrophe(d))
+                && (elided || elision(&raw[start..j]))
+            {
+                end = j + d.len_utf8();
+            }
+            out.push(token(start, end, TokKind::Word));
+            i = end;
+        } else {
+            out.push(token(i, i + c.len_utf8(), TokKind::Punct));
+            i += c.len_utf8();
+        }
+    }
+    out
 }
 
 /// 1-based line and column (in chars) of a byte offset, counted the slow way.

@@ -395,14 +395,11 @@ impl HitTable {
         let mut kinds = Vec::with_capacity(toks.len() + 1);
         for (i, t) in toks.iter().enumerate() {
             starts.push(hits.len() as u32);
-            let mut k = 0;
-            // A word no phrase contains starts none.
-            if t.kind == TokKind::Word && ids[i] != crate::lexicon::NO_WORD {
-                for h in lex.hits_at_ids(&ids, i) {
-                    k |= h.lex.bit();
-                    hits.push(h);
-                }
-            }
+            let k = if t.kind == TokKind::Word {
+                lex.push_hits_at_ids(&ids, i, &mut hits)
+            } else {
+                0
+            };
             kinds.push(k);
         }
         starts.push(hits.len() as u32);
