@@ -677,6 +677,41 @@ mod tests {
     }
 
     #[test]
+    fn relations_say_how_long_the_tie_has_lasted() {
+        let (c, _) = read(
+            "Awa Ndiaye, adversaire de toujours du président Cheikh Fall, a parlé. Moussa Sarr, \
+             un allié de longue date de Cheikh Fall, a répondu. Ibou Diouf, adversaire de Dakar \
+             depuis toujours, s'est tu.",
+        );
+        let rel: Vec<(String, RelationType, String)> = c
+            .relations
+            .iter()
+            .map(|r| {
+                (
+                    c.persons[r.subject].text(),
+                    r.kind,
+                    c.persons[r.object].text(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rel,
+            vec![
+                (
+                    "Awa Ndiaye".into(),
+                    RelationType::Adversary,
+                    "Cheikh Fall".into()
+                ),
+                (
+                    "Moussa Sarr".into(),
+                    RelationType::Ally,
+                    "Cheikh Fall".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn a_speaker_after_a_civility_period_is_read() {
         let (c, _) = read(
             "« Le port sera agrandi avant la fin de l'année prochaine », a déclaré M. Ekomi. \

@@ -4,8 +4,37 @@
 use super::{Ctx, OfficeRelationClaim, PersonMention, RelationClaim};
 use crate::lexicon::Lex;
 
-/// Matches `cue` (folded words) at token `i`; a final "de" also matches "du", "des" and "d'".
+/// How long a tie has lasted, said between a cue's "de" and the person: "adversaire de toujours
+/// du président", "alliée de longue date de", "compagnon de la première heure de".
+const SINCE: &[&[&str]] = &[
+    &["toujours"],
+    &["longue", "date"],
+    &["vieille", "date"],
+    &["la", "premiere", "heure"],
+    &["trente", "ans"],
+    &["vingt", "ans"],
+    &["dix", "ans"],
+];
+
+/// Matches `cue` (folded words) at token `i`; a final "de" also matches "du", "des" and "d'", and
+/// may be followed by how long the tie has lasted ("adversaire de toujours du président").
 fn cue_at(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
+    let e = cue_at_loose(ctx, i, cue)?;
+    if cue.last().is_some_and(|w| w == "de") && ctx.is(e - 1, "de") {
+        for since in SINCE {
+            let n = since.len();
+            if (0..n).all(|k| ctx.is(e + k, since[k]))
+                && ctx.is_any(e + n, &["de", "du", "des", "d'"])
+            {
+                return Some(e + n + 1);
+            }
+        }
+    }
+    Some(e)
+}
+
+/// [`cue_at`] without the length of the tie.
+fn cue_at_loose(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
     cue_at_exact(ctx, i, cue).or_else(|| {
         // One adjective before a final "de": "allié politique de", "proche conseiller de".
         let (last, head) = cue.split_last()?;
