@@ -327,6 +327,18 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
                     i - d.tok_end
                 }
             });
+        // "dans la nuit de dimanche à lundi": an overnight event is dated by the morning it ends
+        // on, as "dans la nuit du 9 au 10 mars" is (its first day is no date of its own).
+        let nearest = nearest.map(|(di, d)| {
+            let overnight = d.tok_start >= 2
+                && ctx.is_any(d.tok_start - 1, &["de", "du"])
+                && ctx.is(d.tok_start - 2, "nuit")
+                && ctx.is_any(d.tok_end, &["a", "au"]);
+            match dates.get(di + 1) {
+                Some(next) if overnight && next.tok_start == d.tok_end + 1 => (di + 1, next),
+                _ => (di, d),
+            }
+        });
         if let Some((di, d)) = nearest {
             if d.tok_start >= e {
                 claimed.push(d.tok_start);

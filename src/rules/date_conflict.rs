@@ -17,8 +17,10 @@ pub const RULE: Rule = Rule {
     doc: r#"## What it does
 
 Pairs each event word of a kind that happens once per story (the language pack's `[[event]]`
-entries with `once = true`: coup, signing, summit, dismissal, recall, disaster…) with the date its
-sentence gives ("a été signé le 12 mars", "a limogé mardi", "dans la nuit du 10 au 11 août").
+entries with `once = true`: coup, signing, summit, dismissal, recall, disaster, a storm's
+landfall…) with the date its sentence gives ("a été signé le 12 mars", "a limogé mardi", "dans la
+nuit du 10 au 11 août"). An overnight event is dated by the morning it ends on ("a touché terre
+dans la nuit de dimanche à lundi" is Monday's).
 Dates without a year take the document's year; a weekday alone is the latest such day on or before a
 document dated to the day. Within one story, two documents that date the event to different days
 a few weeks apart at most are reported.
@@ -38,7 +40,7 @@ Dates anchor the chronology readers rebuild from several articles; a wrong one r
 - Dates more than 45 days apart (another event of the same kind), and dates within one document.
 - Events that recur (attacks, meetings, visits).
 - A vote's date in a sentence about another round, a postponement or a planned date ("le second
-  tour, prévu le 26 avril"); a date that belongs to an earlier event word of the sentence ("les
+  tour, prévu le 26 avril"), and a forecast landfall ("devrait avoir touché terre jeudi"); a date that belongs to an earlier event word of the sentence ("les
   résultats des législatives du 14/12 ont été proclamés mercredi").
 
 ## Configuration
@@ -141,12 +143,16 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 "the {what} is dated {} in one source and {} in another",
                 wrong[0].date, reference.date
             ),
-            help: Some(format!(
-                "{} give {}; check the date of `{}`",
-                count(distinct(agreeing.iter().map(|x| x.doc)).len(), "source"),
-                reference.date,
-                text(wrong[0])
-            )),
+            help: Some({
+                let n = distinct(agreeing.iter().map(|x| x.doc)).len();
+                format!(
+                    "{} {} {}; check the date of `{}`",
+                    count(n, "source"),
+                    if n == 1 { "gives" } else { "give" },
+                    reference.date,
+                    text(wrong[0])
+                )
+            }),
             evidence,
         });
     }
