@@ -267,6 +267,14 @@ impl<'de> Deserialize<'de> for Words {
     }
 }
 
+/// Where an acronym is used, defined or not: the first use of each spelling in a document. Its
+/// text is the span's.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AcronymUse {
+    pub start: usize,
+    pub end: usize,
+}
+
 /// Every claim read from one document.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct DocClaims {
@@ -280,6 +288,9 @@ pub struct DocClaims {
     pub deposed: Vec<DeposedClaim>,
     pub named: Vec<NamedMention>,
     pub acronyms: Vec<AcronymClaim>,
+    /// Acronyms of four letters or more as used, defined or not: one per spelling.
+    #[serde(default)]
+    pub acronym_uses: Vec<AcronymUse>,
     /// Left out of `crosscheck claims` JSON, which shows each quotation with its words instead.
     #[serde(skip_serializing_if = "crate::extract::internal")]
     pub quotes: Vec<Quote>,
@@ -315,6 +326,7 @@ impl DocClaims {
         self.deposed.shrink_to_fit();
         self.named.shrink_to_fit();
         self.acronyms.shrink_to_fit();
+        self.acronym_uses.shrink_to_fit();
         self.quotes.shrink_to_fit();
         self.dates.shrink_to_fit();
         self.event_dates.shrink_to_fit();
@@ -337,6 +349,7 @@ impl DocClaims {
                 .iter()
                 .map(|x| (x.start, x.end.max(x.tag_end))),
         );
+        v.extend(self.acronym_uses.iter().map(|x| (x.start, x.end)));
         v.extend(self.quotes.iter().map(|x| (x.start, x.end)));
         v.extend(self.dates.iter().map(|x| (x.start, x.end)));
         v.extend(self.event_dates.iter().map(|x| (x.start, x.end)));
@@ -560,6 +573,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     let (named, acronyms) = named::extract(&ctx);
     out.named = named;
     out.acronyms = acronyms;
+    out.acronym_uses = acronym_uses(&ctx);
     out.quotes = quote::extract(&ctx, &out.persons, &out.named);
     if let std::borrow::Cow::Owned(blanked) = &text {
         for q in &mut out.quotes {
@@ -575,6 +589,29 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.counts = number::extract(&ctx);
     out.places = places(&ctx);
     out.shrink();
+    out
+}
+
+/// The first use of each acronym spelling of four to ten capital letters ("CEDEAO", not "AES",
+/// "COVID-19" or "N'DJAMENA").
+fn acronym_uses(ctx: &Ctx) -> Vec<AcronymUse> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for t in ctx.toks {
+        if t.kind != TokKind::Word || !t.all_caps {
+            continue;
+        }
+        let raw = &ctx.raw[t.start..t.end];
+        let n = raw.chars().count();
+        if !(4..=10).contains(&n) || !raw.chars().all(char::is_alphabetic) || seen.contains(&raw) {
+            continue;
+        }
+        seen.push(raw);
+        out.push(AcronymUse {
+            start: t.start,
+            end: t.end,
+        });
+    }
     out
 }
 

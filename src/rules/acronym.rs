@@ -23,7 +23,10 @@ Reads acronyms defined in parentheses after a name ("Alliance des États du Sahe
 - one long form given different acronyms across the corpus (`SAS` against `AES`);
 - the same acronym given for two languages, or an acronym given for a language the knowledge base
   says has another ("CEDEAO en anglais": the English acronym is ECOWAS);
-- one acronym expanded into two unrelated long forms.
+- one acronym expanded into two unrelated long forms;
+- an acronym of four letters or more written with two neighbouring letters swapped ("CEDAEO" for
+  "CEDEAO"), when the usual spelling is in at least twice as many documents of the story (and in
+  two at least), defined or not.
 
 ## Why it matters
 
@@ -37,6 +40,9 @@ Acronyms are how readers find an organisation again; a wrong one sends them to a
 ## Not flagged
 
 - Case: `Cedeao` and `CEDEAO` are house styles.
+- Three-letter acronyms with the same letters (`RDC`, `RCD`): too many bodies share them; other
+  orders of the same letters (`OTAN` and `NATO`: the English acronym); and a spelling defined
+  somewhere with a long form of its own.
 - A rename that keeps the acronym ("Alliance" then "Confédération des États du Sahel (AES)") when
   only the head noun changes or the knowledge base records the rename (reported as `info` otherwise
   unknown).
@@ -408,6 +414,108 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 .collect(),
         });
     }
+
+    out.extend(swapped_letters(model, &defs));
+    out
+}
+
+/// Whether `a` is `b` with two neighbouring letters swapped, the typing slip ("CEDAEO" for
+/// "CEDEAO"); other orders are other names ("NATO" and "OTAN", "GGMSO" and "OSMGG").
+fn one_swap(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+}
+
+/// Acronyms of at least four letters that another acronym of the same story has with two
+/// neighbouring letters swapped ("CEDAEO" for "CEDEAO"), the other written in at least twice as
+/// many documents (and in two at least). A spelling defined somewhere with a long form of its own is another body
+/// (or `acronym`'s first check already reports it), and is left alone.
+fn swapped_letters(model: &Model, defs: &[Def]) -> Vec<Finding> {
+    // (story, letters sorted) → spelling → its first use in each document.
+    type Uses = BTreeMap<String, Vec<(usize, usize, usize)>>;
+    let mut groups: BTreeMap<(usize, String), Uses> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for u in &c.acronym_uses {
+            let raw = model.docs[d].slice(u.start, u.end).to_string();
+            let mut letters: Vec<char> = fold(&raw).chars().collect();
+            letters.sort_unstable();
+            groups
+                .entry((model.stories[d], letters.into_iter().collect()))
+                .or_default()
+                .entry(raw)
+                .or_default()
+                .push((d, u.start, u.end));
+        }
+    }
+    let defined: std::collections::BTreeSet<&str> =
+        defs.iter().map(|d| d.acronym.as_str()).collect();
+    let mut out = Vec::new();
+    for spellings in groups.values().filter(|g| g.len() > 1) {
+        // The spelling in the most documents (ties: the first in order), if it has a clear majority.
+        let Some((reference, ref_uses)) = spellings
+            .iter()
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+        else {
+            continue;
+        };
+        for (spelling, uses) in spellings {
+            if spelling == reference
+                || !one_swap(&fold(spelling), &fold(reference))
+                || defined.contains(spelling.as_str())
+                || ref_uses.len() < 2
+                || ref_uses.len() < 2 * uses.len()
+            {
+                continue;
+            }
+            let mut evidence: Vec<Evidence> = uses
+                .iter()
+                .map(|&(d, start, end)| {
+                    doc_evidence(
+                        d,
+                        start,
+                        end,
+                        spelling.clone(),
+                        format!("`{spelling}` here{}", dated(model, d)),
+                    )
+                })
+                .collect();
+            evidence.extend(ref_uses.iter().take(3).map(|&(d, start, end)| {
+                doc_evidence(
+                    d,
+                    start,
+                    end,
+                    reference.clone(),
+                    format!("`{reference}` here{}", dated(model, d)),
+                )
+            }));
+            out.push(Finding {
+                rule: RULE.id,
+                wrong: uses.len(),
+                fixes: uses
+                    .iter()
+                    .map(|&(doc, start, end)| Edit {
+                        doc,
+                        start,
+                        end,
+                        replacement: reference.clone(),
+                    })
+                    .collect(),
+                kind: RULE.kind,
+                severity: Severity::Warning,
+                subject: reference.clone(),
+                message: format!("`{spelling}` is `{reference}` with two letters swapped"),
+                help: Some(format!(
+                    "write `{reference}`: {} of the story use it",
+                    count(ref_uses.len(), "source")
+                )),
+                evidence,
+            });
+        }
+    }
     out
 }
 
@@ -434,4 +542,23 @@ fn first_per_doc<'a, T: std::ops::Deref<Target = Def>>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_swap;
+
+    #[test]
+    fn only_two_neighbouring_letters_swapped_is_a_slip() {
+        assert!(one_swap("cedaeo", "cedeao"));
+        assert!(one_swap("ueoma", "uemoa"));
+        assert!(
+            !one_swap("nato", "otan"),
+            "another order: the English acronym"
+        );
+        assert!(!one_swap("ggmso", "osmgg"));
+        assert!(!one_swap("uemoa", "uemoa"));
+        assert!(!one_swap("cedeao", "cedea"));
+        assert!(!one_swap("abcd", "badc"), "two swaps");
+    }
 }
