@@ -26,7 +26,8 @@ under `by_organisation`) are compared per party, the acronym named just before t
 intervals do not meet are reported. Money amounts ("420 millions de dollars", "1,2
 milliard d'euros") are compared only when two figures of one currency are written with the same
 digits in another order ("240 millions"): a story names many sums, but a swapped pair is one sum
-miscopied.
+miscopied. So are counts of things no group lists, from three digits up ("adopté par 204 voix"
+against "par 240 voix", "1 254 participants" against "1 524").
 
 ## Why it matters
 
@@ -47,7 +48,8 @@ mean one outlet copied it wrong.
 - Counts that move both ways over time (missing people, hostages) given on different days.
 - Vague plurals ("des dizaines de morts", "des milliers de déplacés").
 - Counts tied to different events in their sentences (an attack and a flood).
-- Different sums of one currency (a loan, a tranche, a total cost) whose digits differ.
+- Different sums of one currency (a loan, a tranche, a total cost) whose digits differ, and
+  different counts of a thing no group lists whose digits differ (or have fewer than three).
 
 ## Configuration
 
@@ -86,13 +88,21 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 continue;
             }
             let amount = claim.what.starts_with("amount:");
-            let digits = if amount {
+            let org = claim.org.as_deref();
+            // A thing no counted group lists ("204 voix", "1 254 participants"): a story counts
+            // many such things, so only figures of three digits or more written with the same
+            // digits in another order are taken for one figure miscopied, as sums are.
+            let other = !amount
+                && whose.is_none()
+                && org.is_none()
+                && !counted.contains(&claim.what.as_str());
+            let digits = if amount || other {
                 let mut d: Vec<char> = model.docs[d]
                     .slice(claim.start, claim.end)
                     .chars()
                     .filter(char::is_ascii_digit)
                     .collect();
-                if d.len() < 2 {
+                if d.len() < if amount { 2 } else { 3 } {
                     continue;
                 }
                 d.sort_unstable();
@@ -100,13 +110,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             } else {
                 String::new()
             };
-            let org = claim.org.as_deref();
-            if (counted.contains(&claim.what.as_str())
-                || whose.is_some()
-                || org.is_some()
-                || amount)
-                && !vague
-            {
+            if !vague {
                 groups
                     .entry((model.stories[d], claim.what.as_str(), digits, whose, org))
                     .or_default()
@@ -115,7 +119,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for ((_, what, _, whose, org), mut counts) in groups {
+    for ((_, what, digits, whose, org), mut counts) in groups {
+        let by_digits = !digits.is_empty();
         let changes = model
             .lex
             .pack
@@ -141,7 +146,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             if a.doc == b.doc || a.claim.overlaps(b.claim) {
                 return false;
             }
-            if amount {
+            if by_digits {
                 return true;
             }
             if let (Some(x), Some(y)) = (a.claim.event, b.claim.event)
@@ -263,6 +268,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 None if amount => format!(
                     "an amount is `{}` in one source and `{}` in another: the same digits in \
                      another order",
+                    text(wrong[0]),
+                    text(reference)
+                ),
+                None if by_digits => format!(
+                    "the count of {what} is `{}` in one source and `{}` in another: the same \
+                     digits in another order",
                     text(wrong[0]),
                     text(reference)
                 ),
