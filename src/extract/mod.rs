@@ -74,6 +74,10 @@ pub struct OfficeClaim {
     /// Said to be new: "devenu ministre", "le nouveau ministre", "depuis le remaniement, X est…".
     #[serde(default)]
     pub change: bool,
+    /// The organisation the office is a post of ("président de l'UNDC"): its folded acronym, or
+    /// its folded name.
+    #[serde(default)]
+    pub org: Option<String>,
 }
 
 /// "X has rank R".
@@ -709,6 +713,28 @@ mod tests {
             vec![
                 ("Moussa Camara".into(), "Assimi Goïta".into()),
                 ("Awa Keïta".into(), "Moussa Traoré".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn posts_of_an_organisation_name_it() {
+        let (c, _) = read(
+            "La directrice générale de l'Agence nationale de l'aviation civile (ANAC), Awa Sow, \
+             a parlé. Le président de l'ANAC, Ibou Ba, a répondu. Le président de la Fédération \
+             sénégalaise de football, Omar Diop, a suivi.",
+        );
+        let posts: Vec<(String, Option<&str>)> = c
+            .offices
+            .iter()
+            .map(|o| (c.persons[o.holder].text(), o.org.as_deref()))
+            .collect();
+        assert_eq!(
+            posts,
+            [
+                ("Awa Sow".into(), Some("anac")),
+                ("Ibou Ba".into(), Some("anac")),
+                ("Omar Diop".into(), Some("federation senegalaise football")),
             ]
         );
     }

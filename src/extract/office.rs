@@ -14,6 +14,9 @@ struct Phrase {
     portfolios: Vec<u16>,
     country: Option<u16>,
     past: bool,
+    /// The organisation the office is a post of ("secrétaire général de l'UNDC"): its acronym
+    /// when one is given, folded, else its folded name.
+    org: Option<String>,
 }
 
 /// Generic complements that may stand between an office and its country ("des forces armées").
@@ -56,6 +59,7 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         portfolios: Vec::new(),
         country: None,
         past: false,
+        org: None,
     };
     // A periphrasis ("chef de la diplomatie", "garde des Sceaux") reads as the office and
     // portfolio it stands for.
@@ -131,11 +135,43 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             // An organisation: "président de la Commission de l'Union africaine, X",
             // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.
             if k > j && org_name_at(ctx, k) {
+                // Its words, and the connectors inside it: "Fédération sénégalaise de football",
+                // "Agence nationale de l'aviation civile".
                 let mut e = k + 1;
-                while e < k + 6 && org_word(ctx, e) {
-                    e += 1;
+                while e < k + 10 {
+                    if org_word(ctx, e) {
+                        e += 1;
+                        continue;
+                    }
+                    let f = if ctx.is(e, "de") && ctx.is_any(e + 1, &["la", "l'"]) {
+                        e + 2
+                    } else {
+                        e + 1
+                    };
+                    if ctx.is_any(e, &["de", "du", "des", "d'"]) && org_word(ctx, f) {
+                        e = f + 1;
+                        continue;
+                    }
+                    break;
                 }
                 j = e;
+                // The organisation's acronym, given in parentheses after the rest of its name:
+                // "secrétaire général de l'Union nationale pour le développement du Cameroun
+                // (UNDC)". The phrase then ends after it, where the holder may be named.
+                if let Some((acronym, end)) = acronym_after(ctx, k) {
+                    p.org = Some(acronym);
+                    j = j.max(end);
+                    p.tok_end = j;
+                    return Some(p);
+                }
+                // Its content words: "de la" and "du" vary between writers.
+                p.org = Some(
+                    (k..last_meaningful_from(ctx, k, e))
+                        .filter_map(|t| ctx.word(t))
+                        .filter(|w| !["de", "du", "des", "d'", "la", "l'", "le"].contains(w))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
         }
         break;
@@ -196,6 +232,38 @@ fn org_word(ctx: &Ctx, k: usize) -> bool {
                 )
             })
     })
+}
+
+/// An acronym at `k` ("UNDC"), or in parentheses after the name starting at `k` within one
+/// clause: the folded acronym and the token after it (after the closing parenthesis).
+fn acronym_after(ctx: &Ctx, k: usize) -> Option<(String, usize)> {
+    let t = ctx.toks.get(k)?;
+    if t.all_caps && t.fold.chars().count() >= 2 {
+        return Some((t.fold.to_string(), k + 1));
+    }
+    let mut m = k + 1;
+    while m < k + 14 && !ctx.sentence_end(m) && !ctx.is_any(m, &[",", ")"]) {
+        if ctx.is(m, "(") {
+            let a = ctx.toks.get(m + 1)?;
+            return (a.all_caps && ctx.is(m + 2, ")")).then(|| (a.fold.to_string(), m + 3));
+        }
+        m += 1;
+    }
+    None
+}
+
+/// The end of an organisation's name starting at `k` without its trailing connectors.
+fn last_meaningful_from(ctx: &Ctx, k: usize, j: usize) -> usize {
+    let mut end = j;
+    while end > k + 1
+        && ctx.is_any(
+            end - 1,
+            &["de", "du", "des", "d'", "la", "l'", "et", "pour"],
+        )
+    {
+        end -= 1;
+    }
+    end
 }
 
 fn last_meaningful(ctx: &Ctx, p: &Phrase, j: usize) -> usize {
@@ -302,6 +370,7 @@ pub(super) fn extract(
                 country: p.country,
                 past: p.past,
                 change: !p.past && is_new(ctx, p.tok_start),
+                org: p.org.clone(),
             });
         }
         i = p.tok_end.max(i + 1);

@@ -17,8 +17,10 @@ pub const RULE: Rule = Rule {
 
 Reads the offices the articles give each person ("le ministre malien de la Défense, X",
 "X, ministre des Affaires étrangères du Mali", "le président burkinabè, X") and reports a person
-given two offices that cannot hold at once: two ministerial portfolios that share nothing, or the
-same kind of office (head of state, head of government, chief of staff…) in two countries.
+given two offices that cannot hold at once: two ministerial portfolios that share nothing, the
+same kind of office (head of state, head of government, chief of staff…) in two countries, or two
+posts of one organisation ("président de l'UNDC" and "secrétaire général de l'Union nationale pour
+le développement du Cameroun (UNDC)": the organisation is named by its acronym when one is given).
 
 ## Why it matters
 
@@ -37,6 +39,8 @@ shown; without one, the disagreement is a warning with the count of sources on e
 
 - Descriptions of one office: "chef de la junte", "président de la Transition", "président malien".
 - Portfolios that overlap: "Affaires étrangères" and "Affaires étrangères et Coopération".
+- A post of an organisation and an office of state ("président de l'UNDC" and "ministre des
+  Sports"), or posts of organisations written differently (they may be one or two).
 - Offices marked as past: "l'ancien ministre de la Défense", "le président déchu".
 - Claims further apart in time than the window (a reshuffle), reported as `info`.
 - An office an article says is new ("X, devenu ministre de l'Économie", "le nouveau ministre",
@@ -56,11 +60,19 @@ pub(crate) struct Office {
     pub office: u16,
     pub portfolios: Vec<u16>,
     pub country: Option<u16>,
+    /// The organisation it is a post of, folded ("undc"), if any.
+    pub org: Option<String>,
 }
 
 impl Office {
-    /// Two offices that one person cannot hold at the same time.
+    /// Two offices that one person cannot hold at the same time. Posts of an organisation
+    /// conflict only with another post of the same organisation, written the same way
+    /// ("président de l'UNDC" and "secrétaire général de l'UNDC"): a party leader may be a
+    /// minister, and two spellings of a name may be one organisation or two.
     pub fn conflicts(&self, other: &Office, lex: &Lexicon) -> bool {
+        if self.org.is_some() || other.org.is_some() {
+            return self.org == other.org && self.office != other.office;
+        }
         let class = |o: u16| lex.pack.office[o as usize].class.as_str();
         if class(self.office) != class(other.office) {
             return false;
@@ -89,6 +101,15 @@ impl Office {
         if let Some(c) = self.country {
             s.push_str(&format!(" ({})", lex.country_name(c)));
         }
+        if let Some(o) = &self.org {
+            // An acronym as acronyms are written; a name as folded.
+            let shown = if o.contains(' ') {
+                o.clone()
+            } else {
+                o.to_uppercase()
+            };
+            s.push_str(&format!(" [{shown}]"));
+        }
         s
     }
 }
@@ -116,6 +137,7 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
                         office: o.office,
                         portfolios: o.portfolios.clone(),
                         country: o.country,
+                        org: o.org.clone(),
                     },
                     change: o.change,
                 });
@@ -162,6 +184,7 @@ fn check(model: &Model, params: &Params) -> Vec<Finding> {
                                 office: k.office,
                                 portfolios: k.portfolios.clone(),
                                 country: k.country,
+                                org: None,
                             },
                             lex,
                         )
