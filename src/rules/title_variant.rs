@@ -43,6 +43,10 @@ and search engines take the name as written.
   `acronym` rule and the knowledge base, not here.
 - Texts named after a city or country ("Accord d'Alger", "Déclaration de Bamako") under unrelated
   heads, unless the heads are near-misspellings or the knowledge base knows the text.
+- Two places for one head and topic in one article ("après la Déclaration de Yaoundé sur la
+  sécurité maritime, la Déclaration d'Accra sur la sécurité maritime…"): two texts. One article
+  naming after another place a text ("Déclaration de Tema sur la sécurité maritime") that the
+  story's other articles name after one place ("d'Accra") is reported.
 
 ## Configuration
 
@@ -369,6 +373,105 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     })
                     .collect();
             }
+        }
+    }
+    out.extend(other_place(model));
+    out
+}
+
+/// A text named after one place in most articles of a story and after another in one ("la
+/// Déclaration d'Accra sur la sécurité maritime", then "la Déclaration de Tema sur la sécurité
+/// maritime"): the same head and the same topic, so one text. Only a document that never names
+/// the usual place for that head and topic is reported (one that names both cites two texts), and
+/// only when the usual place is in two documents at least and twice as many as the other.
+fn other_place(model: &Model) -> Vec<Finding> {
+    // (story, head, topic) → key → mentions.
+    type ByKey<'m> = BTreeMap<&'m str, Vec<Mention>>;
+    let mut groups: BTreeMap<(usize, String, &str), ByKey> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for n in &c.named {
+            let Some(topic) = n.topic.as_deref() else {
+                continue;
+            };
+            if n.class != NamedClass::Document || n.proper.is_empty() {
+                continue;
+            }
+            groups
+                .entry((model.stories[d], fold(&n.head), topic))
+                .or_default()
+                .entry(n.key.as_str())
+                .or_default()
+                .push(Mention {
+                    doc: d,
+                    start: n.start,
+                    end: n.end,
+                    form: n.key.clone(),
+                    raw: model.docs[d].slice(n.start, n.end).to_string(),
+                    topic: Some(topic.to_string()),
+                });
+        }
+    }
+    let mut out = Vec::new();
+    for by_key in groups.values().filter(|g| g.len() > 1) {
+        let docs = |ms: &[Mention]| distinct(ms.iter().map(|m| m.doc));
+        let Some((usual, usual_ms)) = by_key
+            .iter()
+            .max_by(|a, b| docs(a.1).len().cmp(&docs(b.1).len()).then(b.0.cmp(a.0)))
+        else {
+            continue;
+        };
+        let usual_docs = docs(usual_ms);
+        for (key, ms) in by_key {
+            let other_docs = docs(ms);
+            if key == usual
+                || usual_docs.len() < 2
+                || usual_docs.len() < 2 * other_docs.len()
+                || other_docs.iter().any(|d| usual_docs.contains(d))
+            {
+                continue;
+            }
+            let wrong = first_per_doc(ms.iter());
+            let right = first_per_doc(usual_ms.iter());
+            let mut evidence: Vec<Evidence> = wrong
+                .iter()
+                .map(|m| {
+                    doc_evidence(
+                        m.doc,
+                        m.start,
+                        m.end,
+                        m.raw.clone(),
+                        format!("`{}` here{}", m.raw, dated(model, m.doc)),
+                    )
+                })
+                .collect();
+            evidence.extend(right.iter().take(3).map(|m| {
+                doc_evidence(
+                    m.doc,
+                    m.start,
+                    m.end,
+                    m.raw.clone(),
+                    format!("`{}` here{}", m.raw, dated(model, m.doc)),
+                )
+            }));
+            out.push(Finding {
+                rule: RULE.id,
+                kind: RULE.kind,
+                severity: Severity::Warning,
+                subject: right[0].raw.clone(),
+                message: format!(
+                    "`{}` here, `{}` in the story's other articles: one head and topic, another \
+                     place",
+                    wrong[0].raw, right[0].raw
+                ),
+                help: Some(format!(
+                    "{} of the story name it after `{usual}`, with the same head and topic: check \
+                     where it was adopted",
+                    count(usual_docs.len(), "source")
+                )),
+                wrong: wrong.len(),
+                fixes: Vec::new(),
+                evidence,
+            });
         }
     }
     out
