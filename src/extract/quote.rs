@@ -179,8 +179,53 @@ fn source_text_before(
     (label, article)
 }
 
+/// Prepositions that make the person after them a complement, not the one who speaks next:
+/// "limogée par le Premier ministre X", "son hostilité envers X".
+const COMPLEMENT_OF: &[&str] = &[
+    "par", "de", "du", "des", "d'", "a", "au", "aux", "contre", "avec", "envers", "pour", "sur",
+    "chez", "sans", "vers",
+];
+
+/// Whether the person mention starting at token `k` is the complement of a preposition, through
+/// an article and an office or rank ("par le Premier ministre X", "de la ministre X").
+fn is_complement(ctx: &Ctx, k: usize) -> bool {
+    let mut j = k;
+    while j > 0 && k - j < 8 {
+        let prev = j - 1;
+        let title = ctx.is_any(prev, &["le", "la", "l'", "les", "son", "sa", "leur"])
+            || ctx.hits_at(prev).any(|h| {
+                matches!(
+                    h.lex,
+                    Lex::Office(_)
+                        | Lex::Rank(_)
+                        | Lex::Past
+                        | Lex::Present
+                        | Lex::CountryAdj(_)
+                        | Lex::Portfolio(_)
+                )
+            })
+            || (ctx.is_any(prev, &["de", "du", "des", "d'"])
+                && ctx
+                    .hits_at(j)
+                    .any(|h| matches!(h.lex, Lex::Portfolio(_) | Lex::Country(_))));
+        if !title {
+            // "par la voix de X", "par l'intermédiaire de X": X speaks.
+            let channel = ctx.is_any(prev, &["de", "d'"])
+                && ctx.is_any(
+                    prev.wrapping_sub(1),
+                    &["voix", "intermediaire", "biais", "bouche"],
+                );
+            return !channel && ctx.is_any(prev, COMPLEMENT_OF);
+        }
+        j = prev;
+    }
+    false
+}
+
 /// The person a pronoun most likely stands for: the first person named earlier in the quote's
-/// sentence, or else in the sentence before.
+/// sentence, or else in the two sentences before, who is not the complement of a preposition
+/// ("limogée par le Premier ministre X, la présidente du parti… « … », a-t-elle lancé" goes back
+/// to the sentence before, whose subject the party's president is).
 fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<usize> {
     let sentence_start = |from: usize| {
         // Sentences longer than this are run-on text, not a sentence to look back through.
@@ -194,13 +239,32 @@ fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<
     let s0 = sentence_start(open);
     let first_in = |a: usize, b: usize| {
         (a..b)
-            .find_map(|k| ctx.person_at[k])
-            .filter(|&m| m < persons.len())
+            .filter_map(|k| ctx.person_at[k])
+            .find(|&m| m < persons.len() && !is_complement(ctx, persons[m].tok_start))
     };
     first_in(s0, open).or_else(|| {
         let s1 = sentence_start(s0.checked_sub(1)?);
-        first_in(s1, s0)
+        first_in(s1, s0).or_else(|| {
+            let s2 = sentence_start(s1.checked_sub(1)?);
+            first_in(s2, s1)
+        })
     })
+}
+
+/// "Il a eu cette phrase : « … »", "Elle a prévenu : « … »": a quotation opened after a colon in
+/// a sentence whose subject is a pronoun.
+fn pronoun_before_colon(ctx: &Ctx, open: usize) -> bool {
+    if !ctx.is(open.wrapping_sub(1), ":") {
+        return false;
+    }
+    let mut j = open - 1;
+    while j > 0 && open - j < 20 && !ctx.sentence_end(j - 1) {
+        j -= 1;
+        if ctx.is_any(j, &["il", "elle"]) {
+            return true;
+        }
+    }
+    false
 }
 
 pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMention]) -> Vec<Quote> {
@@ -260,6 +324,9 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         }
         if speaker.is_none() {
             speaker = speaker_before(ctx, persons, i);
+        }
+        if speaker.is_none() && pronoun_before_colon(ctx, i) {
+            speaker = nearest_subject(ctx, persons, i);
         }
         let (source_text, article) = source_text_before(ctx, named, &named_at, i);
         let source_text = if speaker.is_none() { source_text } else { None };
