@@ -31,19 +31,20 @@ fn held_out_set() {
 /// 18 articles in four stories, written blind on 2026-11-30. First measured at 0.64 / 0.89; its
 /// misses then guided general fixes, after which it scores 0.80 / 1.00 (0.84 / 1.00 once offices
 /// said to be new were read: "X, devenu ministre de …"; 0.88 once relations with an unnamed office
-/// holder were read).
+/// holder were read; 0.92 once a storm's landfall became a once-per-story event).
 #[test]
 fn second_blind_set() {
-    assert_floors("blind2", 0.88, 1.0);
+    assert_floors("blind2", 0.92, 1.0);
 }
 
 /// 17 articles (Ivorian elections, the Omo dam dispute, the Cotonou–Lomé railway, cholera in
 /// Mozambique), written blind on 2026-11-30. First measured at 0.50 / 0.92; after the general
 /// fixes it guided, 0.67 / 1.00 (0.79 / 1.00 once the election became a once-per-story event,
-/// texts named by their subject and a party's seats were read).
+/// texts named by their subject and a party's seats were read; 0.83 once a pronoun's speaker
+/// skipped people who are only a preposition's complement).
 #[test]
 fn third_blind_set() {
-    assert_floors("blind3", 0.78, 1.0);
+    assert_floors("blind3", 0.83, 1.0);
 }
 
 /// 15 articles (a Central African peace accord, Zambia's debt restructuring, a UN vote on Haiti,
@@ -51,10 +52,10 @@ fn third_blind_set() {
 /// nothing has been tuned against it (a later general change, money amounts, brought it to
 /// 0.55 / 0.85). Offices said to be new ("depuis le remaniement du …") were then written knowing
 /// its one not_conflict violation, a reshuffle dated in the text, so it is no longer blind on that
-/// point: 0.55 / 0.92, no violation.
+/// point: 0.55 / 0.92, no violation; 0.60 / 0.92 after the pronoun change above.
 #[test]
 fn fourth_blind_set() {
-    assert_floors("blind4", 0.55, 0.9);
+    assert_floors("blind4", 0.60, 0.9);
 }
 
 /// 16 articles (a cyclone in Madagascar, Kenya's finance bill, a Senegal–Mauritania fishing
