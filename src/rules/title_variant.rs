@@ -39,6 +39,8 @@ and search engines take the name as written.
 ## Not flagged
 
 - Case and accents ("Etats" / "États"), articles ("d'Afrique" / "de l'Afrique").
+- The country that qualifies an organisation ("Assemblée nationale du Ghana", "Assemblée nationale
+  ghanéenne"); a region is part of the name ("États du Sahel" / "États sahéliens" differ).
 - A rename: "Alliance" then "Confédération des États du Sahel" are different names, compared by the
   `acronym` rule and the knowledge base, not here.
 - Texts named after a city or country ("Accord d'Alger", "Déclaration de Bamako") under unrelated
@@ -177,7 +179,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             };
             let form = match n.class {
                 NamedClass::Document => fold(&n.head),
-                NamedClass::Organisation => n.content.clone(),
+                NamedClass::Organisation => without_countries(&n.content, model.lex),
             };
             groups.entry((n.class, key)).or_default().push(Mention {
                 doc: d,
@@ -475,6 +477,31 @@ fn other_place(model: &Model) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// An organisation's content words without the country that qualifies it: "Assemblée nationale du
+/// Ghana", "Assemblée nationale ghanéenne" and "Assemblée nationale" are one name written three
+/// ways, not variants. Regions stay: "États du Sahel" and "États sahéliens" differ.
+fn without_countries(content: &str, lex: &crate::lexicon::Lexicon) -> String {
+    use crate::lexicon::Lex;
+    let toks = crate::text::tokenize(content);
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((e, ())) = lex.find_at(&toks, i, |l| {
+            matches!(l, Lex::Country(_) | Lex::CountryAdj(_)).then_some(())
+        }) {
+            i = e;
+            continue;
+        }
+        words.push(toks[i].fold.as_str());
+        i += 1;
+    }
+    if words.is_empty() {
+        content.to_string()
+    } else {
+        words.join(" ")
+    }
 }
 
 /// Whether a text's key is a city or country ("Alger", "Paris"), after which many texts are named.
