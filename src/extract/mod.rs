@@ -970,6 +970,20 @@ mod tests {
     }
 
     #[test]
+    fn a_lower_case_complement_that_ends_the_clause_is_part_of_the_name() {
+        let (c, _) = read(
+            "L'Office national des eaux souterraines, chargé du forage, a parlé. Le Bureau \
+             national des examens a publié. L'Union des jeunes a voté.",
+        );
+        let keys: Vec<&str> = c.named.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys[0], "office national eau souterraine");
+        assert!(
+            !keys.contains(&"bureau national examen a publie"),
+            "a verb is no complement"
+        );
+    }
+
+    #[test]
     fn demonyms_and_articles_do_not_change_an_organisation_key() {
         let (a, _) = read("Elle rejoint l'Union des États sahéliens.");
         let (b, _) = read("Elle rejoint l'Union des Etats du Sahel.");

@@ -33,6 +33,10 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Endings of lower-case adjectives that belong inside a name ("économique", "sahéliens").
 const ADJ_ENDINGS: &[&str] = &[
+    "il",
+    "ile",
+    "ils",
+    "iles",
     "ique",
     "iques",
     "al",
@@ -133,6 +137,10 @@ fn key_words(ctx: &Ctx, a: usize, b: usize) -> Vec<String> {
 }
 
 fn singular(w: &str) -> String {
+    // "nationaux" → "national", but "bureaux" → "bureau".
+    if w.len() > 4 && w.ends_with("aux") && !w.ends_with("eaux") {
+        return format!("{}al", &w[..w.len() - 3]);
+    }
     if w.len() > 3 && (w.ends_with('s') || w.ends_with('x')) && !w.ends_with("ss") {
         w[..w.len() - 1].to_string()
     } else {
@@ -259,12 +267,48 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
             j = next;
             continue;
         }
+        // "l'Agence nationale des parcs nationaux, chargée …", "l'Institut national de la
+        // santé publique (INSP)": after a head and its adjective, a lower-case noun and its
+        // adjectives that end the clause are the rest of the name.
+        if head_cap
+            && after_de
+            && adjectives > 0
+            && let Some(next) = lowercase_complement(ctx, k)
+        {
+            j = next;
+            end = Some(next);
+            adjectives = 0;
+            continue;
+        }
         break;
     }
     let end = end?;
     // A lower-case head ("la charte du Liptako-Gourma") needs a capitalised complement.
     let has_name_word = (head_end..end).any(|i| is_name_word(ctx, i));
     (head_cap || has_name_word).then_some(end)
+}
+
+/// A lower-case noun at `k`, with at most two adjectives, right before punctuation or the end of
+/// the sentence: the token after it.
+fn lowercase_complement(ctx: &Ctx, k: usize) -> Option<usize> {
+    let t = ctx.toks.get(k)?;
+    let noun = t.kind == TokKind::Word
+        && !t.cap
+        && t.fold.chars().count() >= 3
+        && t.fold.chars().all(char::is_alphabetic)
+        && !FUNCTION_WORDS.contains(&t.fold.as_str())
+        && ctx.hits_at(k).next().is_none();
+    if !noun {
+        return None;
+    }
+    let mut e = k + 1;
+    while e < k + 3 && is_adjective(ctx, e) {
+        e += 1;
+    }
+    let ends_clause = ctx.sentence_end(e)
+        || ctx.is_any(e, &[",", ":", "(", ")", "\"", "qui"])
+        || ctx.toks.get(e).is_none();
+    ends_clause.then_some(e)
 }
 
 /// "Charte de Malabo sur la paix et la sécurité" → "paix".
