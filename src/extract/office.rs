@@ -284,6 +284,13 @@ fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
     if ctx.is_any(j, &["le", "la", "l'", "son", "sa", "leur"]) {
         j += 1;
     }
+    // A civility: "le Dr Celso Nhantumbo", "Mme Awa Sow", "M. Diop".
+    if ctx.is_any(j, super::person::CIVILITIES) {
+        j += 1;
+        if ctx.is(j, ".") {
+            j += 1;
+        }
+    }
     if let Some((e, _)) = ctx.find_at(j, |l| match l {
         Lex::Rank(r) => Some(r),
         _ => None,

@@ -40,7 +40,9 @@ shown; without one, the disagreement is a warning with the count of sources on e
 - Descriptions of one office: "chef de la junte", "président de la Transition", "président malien".
 - Portfolios that overlap: "Affaires étrangères" and "Affaires étrangères et Coopération".
 - A post of an organisation and an office of state ("président de l'UNDC" and "ministre des
-  Sports"), or posts of organisations written differently (they may be one or two).
+  Sports"), or posts of organisations written differently (they may be one or two). The head of
+  an agency or an institute ("directeur de l'Institut national de la santé") is the exception:
+  called a minister at the same time, one of the two is wrong.
 - Offices marked as past: "l'ancien ministre de la Défense", "le président déchu".
 - Claims further apart in time than the window (a reshuffle), reported as `info`.
 - An office an article says is new ("X, devenu ministre de l'Économie", "le nouveau ministre",
@@ -70,10 +72,20 @@ impl Office {
     /// ("président de l'UNDC" and "secrétaire général de l'UNDC"): a party leader may be a
     /// minister, and two spellings of a name may be one organisation or two.
     pub fn conflicts(&self, other: &Office, lex: &Lexicon) -> bool {
-        if self.org.is_some() || other.org.is_some() {
-            return self.org == other.org && self.office != other.office;
-        }
         let class = |o: u16| lex.pack.office[o as usize].class.as_str();
+        if self.org.is_some() || other.org.is_some() {
+            if self.org == other.org {
+                return self.office != other.office;
+            }
+            // The head of an agency or an institute is not a minister at the same time.
+            let head_and_minister = |a: &Office, b: &Office| {
+                a.org.is_some()
+                    && class(a.office) == "director"
+                    && b.org.is_none()
+                    && class(b.office) == "minister"
+            };
+            return head_and_minister(self, other) || head_and_minister(other, self);
+        }
         if class(self.office) != class(other.office) {
             return false;
         }
