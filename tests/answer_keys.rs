@@ -62,9 +62,10 @@ fn fourth_blind_set() {
 
 /// 16 articles (a cyclone in Madagascar, Kenya's finance bill, a Senegal–Mauritania fishing
 /// accord, a Cameroonian opposition congress), written blind on 2026-11-30 by a helper who never
-/// read the code. First measured at 0.54 / 0.93 (commit `34e035d`); nothing has been tuned
-/// against it.
+/// read the code. First measured at 0.54 / 0.93 (commit `34e035d`); its texts were never read,
+/// but its miss categories guided the fourth session's general rules (see its README): 0.62 /
+/// 1.00 at `3dd9a92`.
 #[test]
 fn fifth_blind_set() {
-    assert_floors("blind5", 0.54, 0.93);
+    assert_floors("blind5", 0.62, 1.0);
 }
