@@ -312,7 +312,20 @@ fn organisation_before(ctx: &Ctx, start: usize) -> Option<String> {
         if t.kind == TokKind::Word && t.fold.bytes().any(|b| b.is_ascii_digit()) {
             return None;
         }
+        // "Selon la CENA, Joseph Amoussou a obtenu 1 254 300 voix": a person nearer than the
+        // acronym owns the count.
+        if ctx.person_at.get(k).copied().flatten().is_some() {
+            return None;
+        }
         if let Some(acronym) = acronym_at(ctx, k) {
+            // "selon la CENA", "d'après la CEI": the source of the figure, not its owner.
+            let mut a = k;
+            while a > 0 && ctx.is_any(a - 1, &["la", "le", "l'", "les"]) {
+                a -= 1;
+            }
+            if a > 0 && ctx.is_any(a - 1, &["selon", "apres", "par"]) {
+                return None;
+            }
             return Some(acronym);
         }
     }
