@@ -348,8 +348,11 @@ impl Quotes {
 /// wordings share, so the pair counts are computed once per pair of wordings and then spread over
 /// the quotations worded that way.
 fn candidate_pairs(model: &Model, quotes: &Quotes, min_words: usize) -> Vec<(QId, QId)> {
-    // Trigram → the eligible wordings that contain it (ascending), and how many quotations do.
-    let mut index: FxMap<[u32; 3], (Vec<u32>, usize)> = FxMap::default();
+    // Every (trigram, eligible wording that contains it) once, sorted: the wordings of a trigram
+    // are then one run, in ascending order. A flat sorted list takes 16 bytes an entry, where a
+    // map from trigram to a list of wordings took several times that (most trigrams belong to one
+    // wording).
+    let mut index: Vec<([u32; 3], u32)> = Vec::new();
     let mut tris: Vec<[u32; 3]> = Vec::new();
     for (w, ids) in quotes.wordings.iter().enumerate() {
         if ids.len() < min_words {
@@ -359,25 +362,26 @@ fn candidate_pairs(model: &Model, quotes: &Quotes, min_words: usize) -> Vec<(QId
         tris.extend(ids.windows(3).map(|t| [t[0], t[1], t[2]]));
         tris.sort_unstable();
         tris.dedup();
-        let uses = quotes.quotes_of[w].len();
-        for &t in &tris {
-            let e = index.entry(t).or_default();
-            e.0.push(w as u32);
-            e.1 += uses;
-        }
+        index.extend(tris.iter().map(|&t| (t, w as u32)));
     }
+    index.par_sort_unstable();
     // Shared trigrams per pair of wordings (a wording with itself when several quotations use it).
     let mut shared: Vec<u64> = Vec::new();
-    for (list, uses) in index.values() {
-        // Boilerplate shared by very many quotations says nothing about any two of them.
-        if *uses > 64 || *uses < 2 {
+    for run in index.chunk_by(|x, y| x.0 == y.0) {
+        // How many quotations use the trigram. Boilerplate shared by very many quotations says
+        // nothing about any two of them.
+        let uses: usize = run
+            .iter()
+            .map(|&(_, w)| quotes.quotes_of[w as usize].len())
+            .sum();
+        if !(2..=64).contains(&uses) {
             continue;
         }
-        for (i, &a) in list.iter().enumerate() {
+        for (i, &(_, a)) in run.iter().enumerate() {
             if quotes.quotes_of[a as usize].len() > 1 {
                 shared.push((u64::from(a) << 32) | u64::from(a));
             }
-            for &b in &list[i + 1..] {
+            for &(_, b) in &run[i + 1..] {
                 shared.push((u64::from(a) << 32) | u64::from(b));
             }
         }
