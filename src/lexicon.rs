@@ -872,40 +872,10 @@ impl Lexicon {
         })
     }
 
-    /// [`Lexicon::hits_at`] on tokens already turned into word ids ([`Lexicon::word_id`]): the
-    /// same hits, compared as integers.
-    pub fn hits_at_ids<'a>(&'a self, ids: &'a [u32], i: usize) -> impl Iterator<Item = Hit> + 'a {
-        let first = ids.get(i).copied().unwrap_or(NO_WORD);
-        let second = ids.get(i + 1).copied().unwrap_or(NO_WORD);
-        let longer = if first == NO_WORD
-            || second == NO_WORD
-            || !self
-                .starts_multi
-                .get(first as usize)
-                .copied()
-                .unwrap_or(false)
-        {
-            None
-        } else {
-            self.multi.get(&(first, second))
-        };
-        let longer = longer
-            .into_iter()
-            .flatten()
-            .filter_map(move |(words, lex)| {
-                let end = i + words.len();
-                // Element by element: phrases are short, and a slice comparison calls memcmp.
-                let ok = ids
-                    .get(i + 2..end)
-                    .is_some_and(|t| t.iter().zip(&words[2..]).all(|(a, b)| a == b));
-                ok.then_some(Hit { end, lex: *lex })
-            });
-        let one = self.singles.get(first as usize).into_iter().flatten();
-        longer.chain(one.map(move |&lex| Hit { end: i + 1, lex }))
-    }
-
-    /// Appends [`Lexicon::hits_at_ids`] to `out` with plain loops (this runs at every token of
-    /// every document), and returns their kinds ([`Lex::bit`]) OR'ed.
+    /// Appends to `out` the phrases that start at token `i`, longest first, as [`Lexicon::hits_at`]
+    /// finds them, on tokens already turned into word ids ([`Lexicon::word_id`]): compared as
+    /// integers, with plain loops (this runs at every token of every document). Returns their
+    /// kinds ([`Lex::bit`]) OR'ed.
     pub fn push_hits_at_ids(&self, ids: &[u32], i: usize, out: &mut Vec<Hit>) -> u64 {
         let mut kinds = 0;
         let Some(&first) = ids.get(i) else {

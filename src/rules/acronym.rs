@@ -471,27 +471,12 @@ fn swapped_letters(model: &Model, defs: &[Def]) -> Vec<Finding> {
             {
                 continue;
             }
-            let mut evidence: Vec<Evidence> = uses
-                .iter()
-                .map(|&(d, start, end)| {
-                    doc_evidence(
-                        d,
-                        start,
-                        end,
-                        spelling.clone(),
-                        format!("`{spelling}` here{}", dated(model, d)),
-                    )
-                })
-                .collect();
-            evidence.extend(ref_uses.iter().take(3).map(|&(d, start, end)| {
-                doc_evidence(
-                    d,
-                    start,
-                    end,
-                    reference.clone(),
-                    format!("`{reference}` here{}", dated(model, d)),
-                )
-            }));
+            let here = |written: &str, &(d, start, end): &(usize, usize, usize)| {
+                let label = format!("`{written}` here{}", dated(model, d));
+                doc_evidence(d, start, end, written.to_string(), label)
+            };
+            let mut evidence: Vec<Evidence> = uses.iter().map(|u| here(spelling, u)).collect();
+            evidence.extend(ref_uses.iter().take(3).map(|u| here(reference, u)));
             out.push(Finding {
                 rule: RULE.id,
                 wrong: uses.len(),

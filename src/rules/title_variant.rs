@@ -434,19 +434,7 @@ fn other_place(model: &Model) -> Vec<Finding> {
             }
             let wrong = first_per_doc(ms.iter());
             let right = first_per_doc(usual_ms.iter());
-            let mut evidence: Vec<Evidence> = wrong
-                .iter()
-                .map(|m| {
-                    doc_evidence(
-                        m.doc,
-                        m.start,
-                        m.end,
-                        m.raw.clone(),
-                        format!("`{}` here{}", m.raw, dated(model, m.doc)),
-                    )
-                })
-                .collect();
-            evidence.extend(right.iter().take(3).map(|m| {
+            let here = |m: &&Mention| {
                 doc_evidence(
                     m.doc,
                     m.start,
@@ -454,7 +442,9 @@ fn other_place(model: &Model) -> Vec<Finding> {
                     m.raw.clone(),
                     format!("`{}` here{}", m.raw, dated(model, m.doc)),
                 )
-            }));
+            };
+            let mut evidence: Vec<Evidence> = wrong.iter().map(here).collect();
+            evidence.extend(right.iter().take(3).map(here));
             out.push(Finding {
                 rule: RULE.id,
                 kind: RULE.kind,
