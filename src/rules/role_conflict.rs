@@ -120,7 +120,7 @@ impl Office {
             } else {
                 o.to_uppercase()
             };
-            s.push_str(&format!(" [{shown}]"));
+            s.push_str(&format!(" of {shown}"));
         }
         s
     }
