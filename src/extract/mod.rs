@@ -80,6 +80,18 @@ pub struct OfficeClaim {
     pub org: Option<String>,
 }
 
+impl OfficeClaim {
+    /// The organisation as shown to a reader: an acronym as acronyms are written ("UNDC"), a
+    /// name as its folded content words.
+    pub fn org_label(org: &str) -> String {
+        if org.contains(' ') {
+            org.to_string()
+        } else {
+            org.to_uppercase()
+        }
+    }
+}
+
 /// "X has rank R".
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RankClaim {

@@ -42,13 +42,10 @@ pub fn render_claims(out: &Outcome) -> String {
                 r.push_str(&format!(" ({})", lex.country_name(ct)));
             }
             if let Some(org) = &o.org {
-                // An acronym as acronyms are written; a name as its folded content words.
-                let shown = if org.contains(' ') {
-                    org.clone()
-                } else {
-                    org.to_uppercase()
-                };
-                r.push_str(&format!(" of {shown}"));
+                r.push_str(&format!(
+                    " of {}",
+                    crate::extract::OfficeClaim::org_label(org)
+                ));
             }
             if o.past {
                 r.push_str(" [past]");

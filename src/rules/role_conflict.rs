@@ -114,13 +114,10 @@ impl Office {
             s.push_str(&format!(" ({})", lex.country_name(c)));
         }
         if let Some(o) = &self.org {
-            // An acronym as acronyms are written; a name as folded.
-            let shown = if o.contains(' ') {
-                o.clone()
-            } else {
-                o.to_uppercase()
-            };
-            s.push_str(&format!(" of {shown}"));
+            s.push_str(&format!(
+                " of {}",
+                crate::extract::OfficeClaim::org_label(o)
+            ));
         }
         s
     }

@@ -171,6 +171,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     // (class, key) → mentions; the form compared is the head for texts, the content for bodies.
     let mut groups: BTreeMap<(NamedClass, String), Vec<Mention>> = BTreeMap::new();
     let near = near_keys(model);
+    let mut neutral: BTreeMap<&str, String> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for n in &c.named {
             let key = match n.class {
@@ -179,7 +180,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             };
             let form = match n.class {
                 NamedClass::Document => fold(&n.head),
-                NamedClass::Organisation => without_countries(&n.content, model.lex),
+                // Once per distinct name: a corpus writes the same ones again and again.
+                NamedClass::Organisation => neutral
+                    .entry(n.content.as_str())
+                    .or_insert_with(|| without_countries(&n.content, model.lex))
+                    .clone(),
             };
             groups.entry((n.class, key)).or_default().push(Mention {
                 doc: d,
