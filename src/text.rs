@@ -268,6 +268,26 @@ static CLASS: [u8; 256] = {
 /// with the apostrophe; names like "N'Guessan" stay whole.
 pub fn tokenize(raw: &str) -> Vec<Token> {
     let mut toks = Vec::with_capacity(raw.len() / 5);
+    scan(raw, |scratch, start, end, kind| {
+        push(&mut toks, scratch, raw, start, end, kind);
+    });
+    toks
+}
+
+/// Calls `word` with the byte span of each word token of `raw`, in order: the words
+/// [`tokenize`] finds, without building tokens (quotations' words are read again this way).
+pub fn scan_words(raw: &str, mut word: impl FnMut(usize, usize)) {
+    scan(raw, |_, start, end, kind| {
+        if kind == TokKind::Word {
+            word(start, end);
+        }
+    });
+}
+
+/// The tokenizer proper: calls `emit(scratch, start, end, kind)` for each token, in order.
+/// `scratch` is a buffer the sink may use.
+#[inline(always)]
+fn scan(raw: &str, mut emit: impl FnMut(&mut String, usize, usize, TokKind)) {
     let mut scratch = String::new();
     let bytes = raw.as_bytes();
     // The char at byte offset `o` (a char boundary), decoded directly when it is ASCII.
@@ -285,7 +305,7 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
             continue;
         }
         if c == '\n' {
-            push(&mut toks, &mut scratch, raw, off, off + 1, TokKind::Break);
+            emit(&mut scratch, off, off + 1, TokKind::Break);
             i += 1;
             continue;
         }
@@ -355,15 +375,14 @@ pub fn tokenize(raw: &str) -> Vec<Token> {
             {
                 end = j + d.len_utf8();
             }
-            push(&mut toks, &mut scratch, raw, start, end, TokKind::Word);
+            emit(&mut scratch, start, end, TokKind::Word);
             i = end;
             continue;
         }
         let end = off + c.len_utf8();
-        push(&mut toks, &mut scratch, raw, off, end, TokKind::Punct);
+        emit(&mut scratch, off, end, TokKind::Punct);
         i = end;
     }
-    toks
 }
 
 /// Whether `s` folds to exactly `want`.

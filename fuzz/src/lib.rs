@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crosscheck::corpus::{Document, document_from_text};
 use crosscheck::extract::{DocClaims, extract};
 use crosscheck::lexicon::Lexicon;
-use crosscheck::text::{Folded, LineIndex, TokKind, fold, tokenize};
+use crosscheck::text::{Folded, LineIndex, TokKind, fold, scan_words, tokenize};
 
 /// The compiled French pack, built once per process.
 pub fn lexicon() -> &'static Lexicon {
@@ -166,7 +166,8 @@ pub fn check_folded_any_range(raw: &str, picks: &[u8]) {
 }
 
 /// The tokenizer: tokens in order, on char boundaries, every non-space char inside one, each
-/// token's fold its text folded.
+/// token's fold its text folded, the same tokens as the reference tokenizer's, and the same words
+/// as [`scan_words`]'.
 pub fn check_tokens(raw: &str) {
     let toks = tokenize(raw);
     let mut at = 0;
@@ -197,6 +198,15 @@ pub fn check_tokens(raw: &str) {
         rest.chars().all(|c| c.is_whitespace() && c != '\n'),
         "text after the last token is not plain space: {rest:?}"
     );
+    // The words-only scan (quotations' words) finds the word tokens.
+    let mut words = Vec::new();
+    scan_words(raw, |s, e| words.push((s, e)));
+    let want: Vec<(usize, usize)> = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| (t.start, t.end))
+        .collect();
+    assert_eq!(words, want, "scan_words and tokenize disagree");
     let got: Vec<RefToken> = toks
         .iter()
         .map(|t| {

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::lexicon::{Hit, Lex, Lexicon, RelationType};
-use crate::text::{TokKind, Token, tokenize};
+use crate::text::{TokKind, Token, fold_into, tokenize};
 use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
@@ -201,27 +201,27 @@ impl Quote {
             .unwrap_or_else(|| doc.slice(self.start, self.end))
     }
 
-    /// The word tokens of the quotation, with offsets relative to its start.
-    fn word_tokens(&self, doc: &Document) -> Vec<Token> {
-        let mut toks = tokenize(self.source(doc));
-        toks.retain(|t| t.kind == TokKind::Word);
-        toks
-    }
-
     /// The folded words (from the document the quotation was read from).
     pub fn words(&self, doc: &Document) -> Words {
-        self.word_tokens(doc)
-            .iter()
-            .map(|t| t.fold.as_str())
-            .collect()
+        let src = self.source(doc);
+        let mut w = Words {
+            text: String::with_capacity(src.len()),
+            ends: Vec::with_capacity(self.n_words as usize),
+        };
+        crate::text::scan_words(src, |start, end| {
+            fold_into(&src[start..end], &mut w.text);
+            w.ends.push(u32::try_from(w.text.len()).unwrap_or(u32::MAX));
+        });
+        w
     }
 
     /// Raw byte span of each word in the document.
     pub fn word_spans(&self, doc: &Document) -> Vec<(usize, usize)> {
-        self.word_tokens(doc)
-            .iter()
-            .map(|t| (self.start + t.start, self.start + t.end))
-            .collect()
+        let mut spans = Vec::with_capacity(self.n_words as usize);
+        crate::text::scan_words(self.source(doc), |start, end| {
+            spans.push((self.start + start, self.start + end));
+        });
+        spans
     }
 }
 
