@@ -65,6 +65,18 @@ fn part_of<'a>(part: Part, toks: &[&'a str]) -> Option<&'a str> {
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     let mut out = Vec::new();
     for entity in &model.entities {
+        // Most people are written the same way everywhere: one form of each part, nothing to
+        // compare (checked without allocating; a head of state has thousands of mentions).
+        if let Some(&(d0, m0)) = entity.mentions.first() {
+            let first = &model.mention(d0, m0).parts;
+            if entity
+                .mentions
+                .iter()
+                .all(|&(d, m)| model.mention(d, m).parts == *first)
+            {
+                continue;
+            }
+        }
         let kb = entity.kb.map(|k| &model.kb.persons[k]);
         // (part, form) → mentions (doc, start, end, raw token).
         let mut forms: BTreeMap<Part, BTreeMap<String, Occurrences>> = BTreeMap::new();
