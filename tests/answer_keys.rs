@@ -78,3 +78,12 @@ fn fifth_blind_set() {
 fn sixth_blind_set() {
     assert_floors("blind6", 0.58, 0.84);
 }
+
+/// 16 articles (a Senegal–Mauritania gas field agreement, Sudanese ceasefire talks in Addis
+/// Ababa, a disputed Tunisian municipal election, a BEAC governor's succession), written blind on
+/// 2026-11-30 by a helper who never read the code. First measured at 0.36 / 0.62 with no
+/// not_conflict violation (commit `663a20b`, fifth session), before anyone read a miss.
+#[test]
+fn seventh_blind_set() {
+    assert_floors("blind7", 0.36, 0.62);
+}
