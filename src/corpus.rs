@@ -646,6 +646,47 @@ fn parse_document(
                 fatal: false,
             }),
         }
+    } else if rest.starts_with("---") && rest[3..].starts_with(['\n', '\r']) {
+        // YAML front matter, as Markdown tools write it: its flat `key: value` lines are read
+        // (date, title, outlet), the rest is skipped. Never closed, it is text.
+        let open_end = bom + 3 + if rest[3..].starts_with("\r\n") { 2 } else { 1 };
+        match find_closing_line(&text, open_end, &["---", "..."]) {
+            // Two rules around lines without a single `key: value` are text, not metadata.
+            Some((close_start, close_end))
+                if yaml_front_matter(&text[open_end..close_start]).keys > 0 =>
+            {
+                body_start = close_end;
+                let fm = yaml_front_matter(&text[open_end..close_start]);
+                if let Some((value, at)) = fm.date {
+                    match yaml_date(value) {
+                        Some(d) => meta.date = Some((d, DateSource::FrontMatter)),
+                        None => {
+                            let at = open_end + at;
+                            problems.push(InputProblem {
+                                path: path.clone(),
+                                message: format!(
+                                    "front matter date `{value}` is not a date (want YYYY, YYYY-MM or YYYY-MM-DD); the document is read as undated"
+                                ),
+                                span: Some(crate::text::char_span(&text, at, at + value.len())),
+                                text: Some(text.clone()),
+                                fatal: false,
+                            });
+                        }
+                    }
+                }
+                meta.title = fm.title.map(str::to_string);
+                meta.outlet = fm.outlet.map(str::to_string);
+            }
+            Some(_) => {}
+            None => problems.push(InputProblem {
+                path: path.clone(),
+                message: "front matter opened with `---` is never closed: read as plain text"
+                    .into(),
+                span: Some((bom, bom + 3)),
+                text: Some(text.clone()),
+                fatal: false,
+            }),
+        }
     } else if let Some((d, end)) = date_line(rest) {
         meta.date = Some((d, DateSource::DateLine));
         body_start = bom + end;
@@ -685,14 +726,102 @@ fn parse_document(
 
 /// Finds the closing `+++` line; returns (start of the line, end of the line).
 fn find_closing(text: &str, from: usize) -> Option<(usize, usize)> {
+    find_closing_line(text, from, &["+++"])
+}
+
+/// Finds the first line from `from` that is one of `marks` (trailing spaces aside); returns (start
+/// of the line, end of the line).
+fn find_closing_line(text: &str, from: usize, marks: &[&str]) -> Option<(usize, usize)> {
     let mut pos = from;
     for line in text[from..].split_inclusive('\n') {
-        if line.trim_end() == "+++" {
+        if marks.contains(&line.trim_end()) {
             return Some((pos, pos + line.len()));
         }
         pos += line.len();
     }
     None
+}
+
+/// What crosscheck reads of YAML front matter: top-level `key: value` lines. The date keeps its
+/// offset in the block, for a diagnostic.
+#[derive(Debug, Default)]
+struct YamlFrontMatter<'a> {
+    /// How many top-level keys the block has.
+    keys: usize,
+    date: Option<(&'a str, usize)>,
+    title: Option<&'a str>,
+    outlet: Option<&'a str>,
+}
+
+/// Reads the flat scalars of a YAML block: `key: value`, the value bare or quoted. Indented lines
+/// (nested maps, lists), comments and block scalars are skipped; the first of several date keys
+/// wins (`date`, then `published`, …).
+fn yaml_front_matter(block: &str) -> YamlFrontMatter<'_> {
+    const DATE_KEYS: &[&str] = &[
+        "date",
+        "published",
+        "publishdate",
+        "pubdate",
+        "date_published",
+    ];
+    const OUTLET_KEYS: &[&str] = &["outlet", "publisher", "publication", "media"];
+    let mut fm = YamlFrontMatter::default();
+    let mut date_rank = usize::MAX;
+    let mut pos = 0;
+    for line in block.split_inclusive('\n') {
+        let at = pos;
+        pos += line.len();
+        if line.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().to_ascii_lowercase();
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            continue;
+        }
+        fm.keys += 1;
+        // The value without its comment, spaces and quotes.
+        let raw_value = value.trim_end_matches(['\r', '\n']);
+        let lead = raw_value.len() - raw_value.trim_start().len();
+        let mut v = raw_value.trim();
+        if !v.starts_with(['"', '\'']) {
+            v = v.split(" #").next().unwrap_or(v).trim_end();
+        }
+        let (v, quote) = match v.as_bytes().first() {
+            Some(&q @ (b'"' | b'\'')) if v.len() >= 2 && v.ends_with(q as char) => {
+                (&v[1..v.len() - 1], 1)
+            }
+            _ => (v, 0),
+        };
+        if v.is_empty() || v.starts_with(['|', '>', '[', '{']) {
+            continue;
+        }
+        if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key) {
+            if rank < date_rank {
+                date_rank = rank;
+                fm.date = Some((v, at + key_len(line) + 1 + lead + quote));
+            }
+        } else if key == "title" && fm.title.is_none() {
+            fm.title = Some(v);
+        } else if OUTLET_KEYS.contains(&key.as_str()) && fm.outlet.is_none() {
+            fm.outlet = Some(v);
+        }
+    }
+    fm
+}
+
+/// Bytes before the `:` of a `key: value` line.
+fn key_len(line: &str) -> usize {
+    line.find(':').unwrap_or(0)
+}
+
+/// A front-matter date: `2025-03-14`, with or without a time after it (`2025-03-14T09:30:00Z`,
+/// `2025-03-14 09:30`), or `2025-03`, `2025`.
+fn yaml_date(v: &str) -> Option<PartialDate> {
+    let day = v.split(['T', ' ']).next().unwrap_or(v);
+    PartialDate::parse(day)
 }
 
 /// A loose `date 2024-06` (or `date: 2024-06-12`) at the very start of the text.
@@ -843,6 +972,47 @@ mod tests {
             Some((PartialDate::ymd(2025, 3, 14), DateSource::FrontMatter))
         );
         assert_eq!(&doc.text[doc.body_start..], "Corps.\n");
+    }
+
+    #[test]
+    fn reads_yaml_front_matter() {
+        let text = "---\ntitle: \"Accord : la suite\"\noutlet: Le Courrier\ntags:\n  - gaz\ndate: 2025-06-13T08:30:00Z # UTC\nsection: Économie\n---\n# Titre\nCorps.\n";
+        let (doc, probs) = document_from_text("a.md", text.into());
+        assert!(probs.is_empty(), "{probs:?}");
+        assert_eq!(
+            doc.meta.date,
+            Some((PartialDate::ymd(2025, 6, 13), DateSource::FrontMatter))
+        );
+        assert_eq!(doc.meta.title.as_deref(), Some("Accord : la suite"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("Le Courrier"));
+        assert_eq!(&doc.text[doc.body_start..], "# Titre\nCorps.\n");
+        // `published` when there is no `date`; quoted; closed by `...`.
+        let (doc, _) = document_from_text("b.md", "---\npublished: '2024-11'\n...\nCorps.".into());
+        assert_eq!(
+            doc.meta.date.map(|d| d.0.to_string()),
+            Some("2024-11".into())
+        );
+    }
+
+    #[test]
+    fn a_bad_yaml_date_points_at_its_value_and_an_unclosed_block_is_text() {
+        let text = "---\ndate: \"14 mars\"\n---\nCorps.";
+        let (doc, probs) = document_from_text("a.md", text.into());
+        assert_eq!(probs.len(), 1);
+        let (s, e) = probs[0].span.unwrap();
+        assert_eq!(&text[s..e], "14 mars");
+        assert_eq!(doc.meta.date, None);
+        assert_eq!(&doc.text[doc.body_start..], "Corps.");
+        let (doc, probs) = document_from_text("b.md", "---\ndate: 2024\nCorps.".into());
+        assert!(probs[0].message.contains("never closed"));
+        assert_eq!(doc.body_start, 0);
+        // Rules around prose are not front matter.
+        let (doc, probs) = document_from_text(
+            "c.txt",
+            "---\nUn chapeau, puis du texte.\n---\nCorps.".into(),
+        );
+        assert!(probs.is_empty());
+        assert_eq!(doc.body_start, 0);
     }
 
     #[test]
