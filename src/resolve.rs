@@ -572,11 +572,7 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
     let dates: Vec<Option<(PartialDate, DateSource)>> = docs
         .iter()
         .zip(claims)
-        .map(|(d, c)| {
-            d.meta
-                .date
-                .or(c.inferred_date.map(|x| (x, DateSource::Inferred)))
-        })
+        .map(|(d, c)| c.date(d.meta.date))
         .collect();
     let mut entities: Vec<Entity> = Vec::new();
     // Name forms per entity, with their keys, for similarity; blocked by the surname's first phonetic

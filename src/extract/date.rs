@@ -258,6 +258,53 @@ pub(super) fn infer(dates: &[DateMention]) -> Option<PartialDate> {
     full.or_else(|| dates.iter().filter_map(DateMention::partial).max())
 }
 
+/// The date of a news dateline or publication line among the first lines of the body: "DAKAR,
+/// 12 juin 2025 (Agence …) –", "Abuja (Nigeria), jeudi 3 avril 2025 –", "Publié le 14/03/2025 à
+/// 10h32", "Bulletin du lundi 12 octobre 2026". A full date only; the first such line wins.
+pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> Option<PartialDate> {
+    let raw = ctx.raw;
+    use std::sync::OnceLock;
+    // The text from the start of the line to the date: a place name and a comma, or a word that
+    // says when the piece was published or broadcast.
+    static PLACE: OnceLock<regex::Regex> = OnceLock::new();
+    static PUBLISHED: OnceLock<regex::Regex> = OnceLock::new();
+    let place = PLACE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)^[\s*_#>]*\p{Lu}[\p{L}'’ .\-]{1,40}(?:\s*\([^)\n]{1,60}\))?\s*,\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:le\s+)?$",
+        )
+        .expect("valid regex")
+    });
+    let published = PUBLISHED.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:publi\w*|mis\s+en\s+ligne|mis[e]?\s+à\s+jour|actualis\w*|modifi\w*|bulletin|édition|journal|transcription|diffus\w*|paru\w*)\b[^\n]{0,40}$",
+        )
+        .expect("valid regex")
+    });
+    let body = raw.get(body_start..)?;
+    // The first four lines with text.
+    let mut end = body_start;
+    let mut lines = 0;
+    for line in body.split_inclusive('\n') {
+        end += line.len();
+        if !line.trim().is_empty() {
+            lines += 1;
+            if lines == 4 {
+                break;
+            }
+        }
+    }
+    dates
+        .iter()
+        .take_while(|d| d.start < end)
+        .filter(|d| d.start >= body_start && d.day.is_some())
+        .find(|d| {
+            let line_start = raw[..d.start].rfind('\n').map_or(0, |i| i + 1);
+            let before = &raw[line_start.max(body_start)..d.start];
+            is_dateline(ctx, d) || place.is_match(before) || published.is_match(before)
+        })
+        .and_then(DateMention::partial)
+}
+
 /// An event of a kind that happens once per story, with the date the sentence gives it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventDate {
@@ -319,7 +366,7 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
             .take_while(|d| d.tok_start <= e + 16)
             .enumerate()
             .map(|(k, d)| (from + k, d))
-            .filter(|(_, d)| in_sentence(d) && !dateline(ctx, d))
+            .filter(|(_, d)| in_sentence(d) && !is_dateline(ctx, d))
             .min_by_key(|(_, d)| {
                 if d.tok_start >= e {
                     d.tok_start - e
@@ -356,7 +403,7 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
 }
 
 /// A wire dateline ("N'DJAMENA, 15 août 2024 (Agence) -"): the date of the article, not of an event.
-fn dateline(ctx: &Ctx, d: &DateMention) -> bool {
+fn is_dateline(ctx: &Ctx, d: &DateMention) -> bool {
     let line_start = (0..d.tok_start)
         .rev()
         .find(|&k| ctx.toks[k].kind == crate::text::TokKind::Break)

@@ -318,9 +318,23 @@ pub struct DocClaims {
     pub places: Vec<u16>,
     /// The date read from the text when the document has none: the latest full date it mentions.
     pub inferred_date: Option<PartialDate>,
+    /// The date of the body's dateline or publication line ("DAKAR, 12 juin 2025 (…) –",
+    /// "Publié le 14/03/2025"), when it has one.
+    pub dateline: Option<PartialDate>,
 }
 
 impl DocClaims {
+    /// The document's date: its metadata's (front matter, date line, `sources.toml`), else its
+    /// dateline's, else the one inferred from the text.
+    pub fn date(
+        &self,
+        meta: Option<(PartialDate, crate::corpus::DateSource)>,
+    ) -> Option<(PartialDate, crate::corpus::DateSource)> {
+        use crate::corpus::DateSource;
+        meta.or(self.dateline.map(|x| (x, DateSource::DateLine)))
+            .or(self.inferred_date.map(|x| (x, DateSource::Inferred)))
+    }
+
     /// Gives back the spare capacity of every list: claims are kept for the whole run (and a
     /// corpus holds hundreds of thousands of them), while growth by pushing leaves up to half of
     /// each list unused.
@@ -601,6 +615,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     }
     out.dates = date::extract(&ctx);
     out.inferred_date = date::infer(&out.dates);
+    out.dateline = date::dateline(&ctx, doc.body_start, &out.dates);
     out.event_dates = date::event_dates(&ctx, &out.dates);
     out.counts = number::extract(&ctx);
     out.places = places(&ctx);
@@ -1081,5 +1096,41 @@ mod tests {
             c.inferred_date.map(|d| d.to_string()),
             Some("2024-07-12".into())
         );
+        assert_eq!(c.dateline, None, "an event's date is not a dateline");
+    }
+
+    #[test]
+    fn a_dateline_or_publication_line_dates_the_article() {
+        let date = |text: &str| read(text).0.dateline.map(|d| d.to_string());
+        for (text, want) in [
+            (
+                "Gaz : accord signé\n\nNIAMEY, 12 juin 2025 (Agence sahélienne) – Le ministre a signé le 2 mai 2025.",
+                Some("2025-06-12"),
+            ),
+            (
+                "Abuja (Nigeria), jeudi 3 avril 2025 – Les délégués se sont réunis.",
+                Some("2025-04-03"),
+            ),
+            (
+                "Titre\nPar Awa Traoré. Publié le 14/03/2025 à 10h32\nLe texte signé le 1er mars 2025.",
+                Some("2025-03-14"),
+            ),
+            (
+                "RADIO SAVANE\nTranscription du bulletin du lundi 12 octobre 2026\n",
+                Some("2026-10-12"),
+            ),
+            // An event in the lead, not a dateline.
+            (
+                "Le 12 juin 2025, le ministre a signé l'accord à Niamey.",
+                None,
+            ),
+            // A dateline far down the text is not the article's.
+            (
+                "Un.\nDeux.\nTrois.\nQuatre.\nDAKAR, 12 juin 2025 (AFP) – Cinq.",
+                None,
+            ),
+        ] {
+            assert_eq!(date(text).as_deref(), want, "{text}");
+        }
     }
 }

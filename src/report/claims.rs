@@ -194,19 +194,11 @@ pub fn render_claims_json(out: &Outcome) -> String {
         .zip(&out.entities)
         .map(|((doc, c), e)| JsonDoc {
             path: &doc.path,
-            date: doc
-                .meta
-                .date
-                .map(|d| d.0.to_string())
-                .or(c.inferred_date.map(|d| d.to_string())),
-            date_source: Some(doc.meta.date.map_or(
-                if c.inferred_date.is_some() {
-                    "inferred"
-                } else {
-                    "none"
-                },
-                |d| d.1.describe(),
-            )),
+            date: c.date(doc.meta.date).map(|d| d.0.to_string()),
+            date_source: Some(c.date(doc.meta.date).map_or("none", |d| match d.1 {
+                crate::corpus::DateSource::Inferred => "inferred",
+                s => s.describe(),
+            })),
             entities: e,
             claims: JsonClaims {
                 claims: c,
