@@ -266,19 +266,20 @@ pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> O
     use std::sync::OnceLock;
     // The text from the start of the line to the date: a place name and a comma, or a word that
     // says when the piece was published or broadcast.
-    static PLACE: OnceLock<regex::Regex> = OnceLock::new();
-    static PUBLISHED: OnceLock<regex::Regex> = OnceLock::new();
+    // Fixed patterns, checked by the unit tests (`None` only if one failed to compile).
+    static PLACE: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    static PUBLISHED: OnceLock<Option<regex::Regex>> = OnceLock::new();
     let place = PLACE.get_or_init(|| {
         regex::Regex::new(
             r"(?i)^[\s*_#>]*\p{Lu}[\p{L}'’ .\-]{1,40}(?:\s*\([^)\n]{1,60}\))?\s*,\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:le\s+)?$",
         )
-        .expect("valid regex")
+        .ok()
     });
     let published = PUBLISHED.get_or_init(|| {
         regex::Regex::new(
             r"(?i)\b(?:publi\w*|mis\s+en\s+ligne|mis[e]?\s+à\s+jour|actualis\w*|modifi\w*|bulletin|édition|journal|transcription|diffus\w*|paru\w*)\b[^\n]{0,40}$",
         )
-        .expect("valid regex")
+        .ok()
     });
     let body = raw.get(body_start..)?;
     // The first four lines with text.
@@ -300,7 +301,8 @@ pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> O
         .find(|d| {
             let line_start = raw[..d.start].rfind('\n').map_or(0, |i| i + 1);
             let before = &raw[line_start.max(body_start)..d.start];
-            is_dateline(ctx, d) || place.is_match(before) || published.is_match(before)
+            let matches = |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.is_match(before));
+            is_dateline(ctx, d) || matches(place) || matches(published)
         })
         .and_then(DateMention::partial)
 }
