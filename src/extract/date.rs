@@ -281,8 +281,14 @@ pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> O
         )
         .ok()
     });
-    let body = raw.get(body_start..)?;
-    // The first four lines with text.
+    // The first four lines with text, and at most the first `WINDOW` bytes of the body: a dateline
+    // is short, and a text without line breaks must not be searched at every date.
+    const WINDOW: usize = 600;
+    let mut window_end = body_start + WINDOW;
+    while window_end < raw.len() && !raw.is_char_boundary(window_end) {
+        window_end += 1;
+    }
+    let body = raw.get(body_start..window_end.min(raw.len()))?;
     let mut end = body_start;
     let mut lines = 0;
     for line in body.split_inclusive('\n') {
@@ -299,8 +305,10 @@ pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> O
         .take_while(|d| d.start < end)
         .filter(|d| d.start >= body_start && d.day.is_some())
         .find(|d| {
-            let line_start = raw[..d.start].rfind('\n').map_or(0, |i| i + 1);
-            let before = &raw[line_start.max(body_start)..d.start];
+            let line_start = raw[body_start..d.start]
+                .rfind('\n')
+                .map_or(body_start, |i| body_start + i + 1);
+            let before = &raw[line_start..d.start];
             let matches = |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.is_match(before));
             is_dateline(ctx, d) || matches(place) || matches(published)
         })
