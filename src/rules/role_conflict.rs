@@ -20,7 +20,8 @@ Reads the offices the articles give each person ("le ministre malien de la Défe
 given two offices that cannot hold at once: two ministerial portfolios that share nothing, the
 same kind of office (head of state, head of government, chief of staff…) in two countries, or two
 posts of one organisation ("président de l'UNDC" and "secrétaire général de l'Union nationale pour
-le développement du Cameroun (UNDC)": the organisation is named by its acronym when one is given).
+le développement du Cameroun (UNDC)": the organisation is named by its acronym when one is given),
+or the same governorship or mayoralty of two places ("gouverneur de Sfax", "gouverneur de Gabès").
 
 ## Why it matters
 
@@ -43,6 +44,9 @@ shown; without one, the disagreement is a warning with the count of sources on e
   Sports"), or posts of organisations written differently (they may be one or two). The head of
   an agency or an institute ("directeur de l'Institut national de la santé") is the exception:
   called a minister at the same time, one of the two is wrong.
+- Two spellings of one seat: a governorship or mayoralty of two places is reported only when
+  the names are two one-word names ("Sfax", "Gabès") or two names with one head ("région du
+  Nord", "région de l'Est") that are not spelling variants of each other.
 - Offices marked as past: "l'ancien ministre de la Défense", "le président déchu".
 - Claims further apart in time than the window (a reshuffle), reported as `info`.
 - An office an article says is new ("X, devenu ministre de l'Économie", "le nouveau ministre",
@@ -76,6 +80,15 @@ impl Office {
         if self.org.is_some() || other.org.is_some() {
             if self.org == other.org {
                 return self.office != other.office;
+            }
+            // A governor or a mayor holds one seat: "gouverneur de Sfax" and "gouverneur de
+            // Gabès" (or of "la région du Nord" and "la région de l'Est").
+            if self.office == other.office
+                && matches!(class(self.office), "governor" | "mayor")
+                && let (Some(a), Some(b)) = (&self.org, &other.org)
+                && other_seat(a, b)
+            {
+                return true;
             }
             // The head of an agency or an institute is not a minister at the same time.
             let head_and_minister = |a: &Office, b: &Office| {
@@ -121,6 +134,26 @@ impl Office {
         }
         s
     }
+}
+
+/// Whether two folded seats of one office are two places, not one written two ways: two different
+/// one-word names ("sfax", "gabes"; acronyms too), or two names with the same head and
+/// complements that are not spelling variants ("region du nord", "region de l'est").
+fn other_seat(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let (wa, wb) = (a.split(' ').count(), b.split(' ').count());
+    if wa == 1 && wb == 1 {
+        return true;
+    }
+    let head = |s: &str| s.split(' ').next().unwrap_or_default().to_string();
+    wa > 1
+        && wb > 1
+        && head(a) == head(b)
+        && !a.contains(b)
+        && !b.contains(a)
+        && strsim::normalized_levenshtein(a, b) < 0.8
 }
 
 struct Claim {
