@@ -994,6 +994,14 @@ mod tests {
             c.named[0].content,
             "union economique monetaire ouest-africaine"
         );
+        // Only "et" joins adjectives inside a name: after "à l'" the next phrase starts.
+        let (c, text) = read(
+            "Le sommet a confié la Banque des États de l'Afrique centrale à l'ancien ministre des Finances.",
+        );
+        assert_eq!(
+            &text[c.named[0].start..c.named[0].end],
+            "Banque des États de l'Afrique centrale"
+        );
     }
 
     #[test]

@@ -247,8 +247,10 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
             j = k;
             continue;
         }
-        // "économique et monétaire": adjectives joined inside the name.
-        if is_adjective(ctx, k) && (head_cap || end.is_some()) {
+        // "économique et monétaire": adjectives joined inside the name, by "et" alone (after
+        // "à l'" an adjective starts the next phrase: "… de l'Afrique centrale à l'ancien
+        // ministre").
+        if is_adjective(ctx, k) && (head_cap || end.is_some()) && (j..k).all(|x| ctx.is(x, "et")) {
             j = k;
             continue;
         }
