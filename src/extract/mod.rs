@@ -99,6 +99,8 @@ pub struct RankClaim {
     pub start: usize,
     pub end: usize,
     pub rank: u16,
+    /// A rank the text says was just given: "promu général de brigade", "élevé au grade de".
+    pub promoted: bool,
 }
 
 /// "X is <relation> Y".

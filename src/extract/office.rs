@@ -439,10 +439,30 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
                 start: ctx.toks[i].start,
                 end: ctx.toks[e - 1].end,
                 rank: r,
+                promoted: change_lead_in(ctx, i).is_some(),
+            });
+        } else if change_lead_in(ctx, i).is_some()
+            && let Some(m) = sentence_subject(ctx, i)
+        {
+            // "le colonel X, son représentant, a été promu général de brigade": the rank the
+            // sentence's first person was promoted to.
+            out.push(RankClaim {
+                holder: m,
+                start: ctx.toks[i].start,
+                end: ctx.toks[e - 1].end,
+                rank: r,
+                promoted: true,
             });
         }
     }
     out
+}
+
+/// The first person named in the sentence of token `i`, before it.
+fn sentence_subject(ctx: &Ctx, i: usize) -> Option<usize> {
+    ctx.sentence_around(i)
+        .take_while(|&k| k < i)
+        .find_map(|k| ctx.person_at.get(k).copied().flatten())
 }
 
 /// Phrases that say someone was overthrown, before the name.

@@ -32,6 +32,9 @@ stale copy; two ranks in one article is a slip.
 ## Not flagged
 
 - A rise over time (`info`), and any rank the knowledge base gives for the document's date.
+- Two ranks in one article that says the person was promoted to the higher one ("le colonel X …
+  a été promu général de brigade", "élevé au grade de").
+- "le colonel X … a été promu général de brigade" is itself read as a claim of the new rank.
 - A bare "général" against a precise general rank ("général d'armée").
 
 ## Configuration
@@ -45,6 +48,8 @@ struct Claim {
     start: usize,
     end: usize,
     rank: u16,
+    /// The document says the person was promoted to this rank.
+    promoted: bool,
     /// As written.
     text: String,
     /// Folded, for matching.
@@ -81,6 +86,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     start: r.start,
                     end: r.end,
                     rank: r.rank,
+                    promoted: r.promoted,
                     text: model.docs[d].slice(r.start, r.end).to_string(),
                     key: fold(model.docs[d].slice(r.start, r.end)),
                 });
@@ -89,6 +95,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     for (e, mut claims) in by_entity {
+        // Ranks each document says the person was promoted to.
+        let promotions: std::collections::BTreeSet<(usize, u16)> = claims
+            .iter()
+            .filter(|c| c.promoted)
+            .map(|c| (c.doc, c.rank))
+            .collect();
         // One claim per document and rank: repeats add nothing, and keep the pairs few.
         let mut seen = std::collections::BTreeSet::new();
         claims.retain(|c| seen.insert((c.doc, c.rank)));
@@ -169,6 +181,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     continue;
                 }
                 let (ia, ib) = (model.doc_interval(a.doc), model.doc_interval(b.doc));
+                // One article with both ranks that says the person was promoted to the higher
+                // one: "le colonel X … a été promu général de brigade".
+                let higher = if step(a) >= step(b) { a } else { b };
+                if a.doc == b.doc && promotions.contains(&(a.doc, higher.rank)) {
+                    continue;
+                }
                 let severity = if a.doc == b.doc {
                     Severity::Warning
                 } else {
