@@ -97,9 +97,62 @@ fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     None
 }
 
-/// The first person named after `j` in the same sentence, within a few words.
+/// Subjects of a reporting verb that are not people: texts, institutions, media (folded).
+const NON_PERSON_SUBJECTS: &[&str] = &[
+    "communique",
+    "texte",
+    "document",
+    "rapport",
+    "declaration",
+    "message",
+    "lettre",
+    "note",
+    "resolution",
+    "charte",
+    "accord",
+    "traite",
+    "ministere",
+    "gouvernement",
+    "presidence",
+    "parti",
+    "journal",
+    "quotidien",
+    "site",
+    "agence",
+    "organisation",
+    "commission",
+    "comite",
+    "conseil",
+    "mouvement",
+    "coalition",
+    "ambassade",
+    "armee",
+    "etat-major",
+    "police",
+    "tribunal",
+    "cour",
+    "parquet",
+    "bilan",
+    "avis",
+    "decret",
+    "arrete",
+    "compte",
+    "source",
+    "sources",
+];
+
+/// The first person named after `j` in the same sentence, within a few words (an adverbial phrase
+/// and an office may come first: "a déclaré à l'issue du sommet le président de la Commission de
+/// la CEMAC, X").
 fn person_after(ctx: &Ctx, mut j: usize) -> Option<usize> {
-    let limit = j + 14;
+    // "», indique le communiqué, publié après la convocation de X": a text or an institution
+    // said it, not a person named further on.
+    if ctx.is_any(j, &["le", "la", "l'", "les", "un", "une", "ce", "cette"])
+        && ctx.is_any(j + 1, NON_PERSON_SUBJECTS)
+    {
+        return None;
+    }
+    let limit = j + 20;
     while j < limit && j < ctx.toks.len() {
         if let Some(m) = ctx.person_at[j] {
             return Some(m);
@@ -126,11 +179,13 @@ fn speaker_before(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<u
         }
         if is_reporting_verb(ctx, j).is_some() {
             // The subject is the last person named before the verb, ending at most three
-            // words before it.
+            // words before it — unless that person is a complement ("Cette professeure, proche
+            // de l'ancien maire X, avait lancé : «" is not X speaking).
             return (j.saturating_sub(3)..=j)
                 .rev()
                 .find_map(|k| ctx.person_end[k])
-                .filter(|&m| persons[m].tok_start > floor);
+                .filter(|&m| persons[m].tok_start > floor)
+                .filter(|&m| !is_complement(ctx, persons[m].tok_start));
         }
     }
     None
@@ -237,6 +292,11 @@ fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<
         k
     };
     let s0 = sentence_start(open);
+    // "Le nouveau gouverneur a repris la formule qu'il avait lancée : «": the pronoun stands for
+    // an office holder the sentence does not name, not for someone named before.
+    if unnamed_office_subject(ctx, s0, open) {
+        return None;
+    }
     let first_in = |a: usize, b: usize| {
         (a..b)
             .filter_map(|k| ctx.person_at[k])
@@ -248,6 +308,29 @@ fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<
             let s2 = sentence_start(s1.checked_sub(1)?);
             first_in(s2, s1)
         })
+    })
+}
+
+/// Whether tokens `a..b` hold an office phrase after a determiner ("le nouveau gouverneur", "la
+/// ministre", "cette présidente") with no person named with it: the sentence's subject is then
+/// someone it does not name.
+fn unnamed_office_subject(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        let Some((e, ())) = ctx.find_at(k, |l| matches!(l, Lex::Office(_)).then_some(())) else {
+            return false;
+        };
+        // A determiner before it, an adjective or a "past"/"new" marker allowed in between.
+        let determiner = (k.saturating_sub(2)..k).any(|d| {
+            ctx.is_any(
+                d,
+                &["le", "la", "l'", "ce", "cet", "cette", "son", "sa", "notre"],
+            )
+        });
+        // No name after it: "le ministre X", "le ministre, X," name their holder; neither does a
+        // portfolio or country that continues the office phrase.
+        let named = (e..(e + 8).min(b)).any(|n| ctx.person_at[n].is_some());
+        let complement = k > 0 && ctx.is_any(k - 1, COMPLEMENT_OF);
+        determiner && !named && !complement
     })
 }
 
