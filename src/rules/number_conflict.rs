@@ -222,19 +222,31 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         };
         let mut evidence = Vec::new();
         let mut seen = Vec::new();
-        // Every wrong side, and the reference alone on the right side: two agreeing sources side
-        // by side would read as a disagreement between them.
-        for c in wrong.iter().chain(std::iter::once(&reference)) {
+        // Every wrong side, the reference, then the other documents that agree with it (labelled
+        // as agreeing, so that two of them side by side do not read as a disagreement), six
+        // documents at most.
+        let others = agreeing.iter().filter(|c| !std::ptr::eq(**c, reference));
+        for (k, c) in wrong
+            .iter()
+            .chain(std::iter::once(&reference))
+            .chain(others)
+            .enumerate()
+        {
             if seen.contains(&c.doc) || seen.len() >= 6 {
                 continue;
             }
             seen.push(c.doc);
+            let label = if k > wrong.len() {
+                format!("`{}` here too{}", text(c), dated(model, c.doc))
+            } else {
+                format!("`{}` here{}", text(c), dated(model, c.doc))
+            };
             evidence.push(doc_evidence(
                 c.doc,
                 c.claim.start,
                 c.claim.end,
                 text(c),
-                format!("`{}` here{}", text(c), dated(model, c.doc)),
+                label,
             ));
         }
         let n_ref = distinct(agreeing.iter().map(|c| c.doc)).len();
