@@ -996,6 +996,18 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_text_head_mid_sentence_names_a_lower_case_title() {
+        let (c, _) = read(
+            "Le Parlement a voté la Loi sur la protection des ressources halieutiques, qui \
+             entre en vigueur. Il applique la loi sur la pêche artisanale, votée en 2019. Loi sur \
+             la pêche : ce qui change. Il agit dans le cadre du G20 et du Cadre commun du G20.",
+        );
+        let keys: Vec<&str> = c.named.iter().map(|n| n.key.as_str()).collect();
+        // A lower-case head, a headline and "dans le cadre du" name no text.
+        assert_eq!(keys, ["protection ressource halieutique", "commun g20"]);
+    }
+
+    #[test]
     fn demonyms_and_articles_do_not_change_an_organisation_key() {
         let (a, _) = read("Elle rejoint l'Union des États sahéliens.");
         let (b, _) = read("Elle rejoint l'Union des Etats du Sahel.");

@@ -23,7 +23,12 @@ that name the same thing, and reports the forms that differ from the knowledge b
 one, from the form most sources use.
 
 Texts are grouped by what they are "of" ("Liptako-Gourma"); organisations by their normalised name,
-where a demonym stands for its place ("sahéliens" for "Sahel") and articles do not count.
+where a demonym stands for its place ("sahéliens" for "Sahel") and articles do not count. A
+capitalised head in mid-sentence names a text even when its subject is in lower case ("la Loi sur
+la transparence des revenus pétroliers, votée en 2023"). Two texts under one head whose names differ
+by one word replaced ("Loi sur la traçabilité des revenus pétroliers", "Cadre conjoint du G20" for
+"Cadre commun du G20") are one text misnamed when the rest is a proper name or, in one story, two
+words at least.
 
 ## Why it matters
 
@@ -43,6 +48,10 @@ and search engines take the name as written.
   ghanéenne"); a region is part of the name ("États du Sahel" / "États sahéliens" differ).
 - A rename: "Alliance" then "Confédération des États du Sahel" are different names, compared by the
   `acronym` rule and the knowledge base, not here.
+- Two texts one word apart that one article names side by side ("Loi sur la protection des
+  ressources halieutiques" and "… forestières"), or whose differing word tells texts apart
+  ("Plan national" / "Plan régional de développement"); a word one away from two texts.
+- "dans le cadre du …": "Cadre" names a text only when capitalised.
 - Texts named after a city or country ("Accord d'Alger", "Déclaration de Bamako") under unrelated
   heads, unless the heads are near-misspellings or the knowledge base knows the text.
 - Two places for one head and topic in one article ("après la Déclaration de Yaoundé sur la
@@ -166,19 +175,137 @@ fn near_keys(model: &Model) -> BTreeMap<String, String> {
     map
 }
 
+/// Modifiers that tell two texts apart rather than misname one ("Plan national" / "Plan régional de
+/// développement", "loi de finances initiale" / "rectificative").
+const DISTINGUISHING: &[&str] = &[
+    "national",
+    "regional",
+    "international",
+    "continental",
+    "local",
+    "communal",
+    "provincial",
+    "federal",
+    "provisoire",
+    "transitoire",
+    "definitif",
+    "initial",
+    "rectificatif",
+    "nouveau",
+    "nouvel",
+    "ancien",
+    "premier",
+    "second",
+    "deuxieme",
+    "troisieme",
+    "dernier",
+    "interieur",
+    "exterieur",
+    "public",
+    "prive",
+    "general",
+    "special",
+    "particulier",
+    "annuel",
+    "additionnel",
+    "complementaire",
+    "facultatif",
+    "bilateral",
+    "multilateral",
+];
+
+/// Text keys under one head that differ by one word replaced ("Loi sur la transparence des
+/// revenus pétroliers" / "Loi sur la traçabilité des revenus pétroliers", "Cadre commun du G20" /
+/// "Cadre conjoint du G20"), mapped to the key most documents use. The rest must be a proper name
+/// or, in one story, two words; the replaced words must be common words, not modifiers that tell
+/// texts apart; and no document may write both (it would cite two texts).
+fn near_text_keys(model: &Model) -> BTreeMap<String, String> {
+    #[derive(Default)]
+    struct Info {
+        docs: BTreeSet<usize>,
+        stories: BTreeSet<usize>,
+        proper: BTreeSet<String>,
+    }
+    let mut info: BTreeMap<(String, &str), Info> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for n in c.named.iter().filter(|n| n.class == NamedClass::Document) {
+            let e = info.entry((fold(&n.head), n.key.as_str())).or_default();
+            e.docs.insert(d);
+            e.stories.insert(model.stories[d]);
+            e.proper.extend(n.proper.iter().cloned());
+        }
+    }
+    let keys: Vec<&(String, &str)> = info.keys().collect();
+    let mut candidates: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    let mut map = BTreeMap::new();
+    for (x, a) in keys.iter().enumerate() {
+        for b in keys[x + 1..].iter().take_while(|b| b.0 == a.0) {
+            let (wa, wb): (Vec<&str>, Vec<&str>) =
+                (a.1.split(' ').collect(), b.1.split(' ').collect());
+            if wa.len() != wb.len() || wa.len() < 2 {
+                continue;
+            }
+            let Some(diff) = one_word_apart(&wa, &wb) else {
+                continue;
+            };
+            let (ia, ib) = (&info[*a], &info[*b]);
+            let common = |w: &&str| {
+                w.chars().all(char::is_alphabetic)
+                    && w.chars().count() >= 4
+                    && !DISTINGUISHING.contains(w)
+                    && !ia.proper.contains(*w)
+                    && !ib.proper.contains(*w)
+            };
+            let shared_proper = wa
+                .iter()
+                .any(|w| !diff.contains(w) && (ia.proper.contains(*w) || ib.proper.contains(*w)));
+            let same_story = ia.stories.intersection(&ib.stories).next().is_some();
+            if !diff.iter().all(common)
+                || !(shared_proper || (same_story && wa.len() >= 3))
+                || ia.docs.intersection(&ib.docs).next().is_some()
+            {
+                continue;
+            }
+            let (winner, loser, n) = if (ia.docs.len(), std::cmp::Reverse(a.1))
+                >= (ib.docs.len(), std::cmp::Reverse(b.1))
+            {
+                (a.1, b.1, ia.docs.len())
+            } else {
+                (b.1, a.1, ib.docs.len())
+            };
+            candidates.entry(loser).or_default().push((n, winner));
+        }
+    }
+    // A key one word away from two texts is a variant of neither, unless one is named by more
+    // documents.
+    for (loser, mut winners) in candidates {
+        winners.sort_unstable_by(|x, y| y.cmp(x));
+        if winners.len() > 1 && winners[0].0 == winners[1].0 {
+            continue;
+        }
+        map.insert(loser.to_string(), winners[0].1.to_string());
+    }
+    map
+}
+
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     let mut out = Vec::new();
     // (class, key) → mentions; the form compared is the head for texts, the content for bodies.
     let mut groups: BTreeMap<(NamedClass, String), Vec<Mention>> = BTreeMap::new();
     let near = near_keys(model);
+    let near_texts = near_text_keys(model);
     let mut neutral: BTreeMap<&str, String> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for n in &c.named {
             let key = match n.class {
                 NamedClass::Organisation => near.get(&n.key).unwrap_or(&n.key).clone(),
-                NamedClass::Document => n.key.clone(),
+                NamedClass::Document => near_texts.get(&n.key).unwrap_or(&n.key).clone(),
             };
             let form = match n.class {
+                // A text whose key was one word away from another's: the key is the variant.
+                NamedClass::Document if near_texts.contains_key(&n.key) => {
+                    format!("{} {}", fold(&n.head), n.key)
+                }
                 NamedClass::Document => fold(&n.head),
                 // Once per distinct name: a corpus writes the same ones again and again.
                 NamedClass::Organisation => neutral
