@@ -19,7 +19,7 @@ use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
 pub use named::initials;
-pub use number::CountClaim;
+pub use number::{CountClaim, SIGNATORIES};
 
 thread_local! {
     static HIDE_INTERNAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -1069,6 +1069,30 @@ mod tests {
                 ("dead", 30, Some(50)),
                 ("injured", 11, Some(11)),
                 ("dead", 7, Some(7))
+            ]
+        );
+    }
+
+    #[test]
+    fn tallies_and_signatories_are_their_own_counts() {
+        let (c, _) = read(
+            "Le texte a été adopté par 98 voix pour, 4 voix contre et 3 abstentions. Le code a \
+             été voté par 112 voix contre 21. Le candidat a obtenu 1 200 voix pour sa part. Huit \
+             groupes armés du Nord ont signé l'accord. Les sept pays signataires et les 14 groupes \
+             armés actifs.",
+        );
+        let got: Vec<_> = c.counts.iter().map(|n| (n.what.as_str(), n.low)).collect();
+        assert_eq!(
+            got,
+            [
+                ("votes-for", 98),
+                ("votes-against", 4),
+                ("abstentions", 3),
+                ("voix", 112),
+                ("voix", 1200),
+                ("signatories:groupes armes", 8),
+                ("signatories:pays", 7),
+                ("groupes armes", 14),
             ]
         );
     }

@@ -29,6 +29,11 @@ digits in another order ("240 millions"): a story names many sums, but a swapped
 miscopied. So are counts of things no group lists, from three digits up ("adopté par 204 voix"
 against "par 240 voix", "1 254 participants" against "1 524").
 
+A vote's tally ("adoptée par 12 voix pour, aucune contre et 3 abstentions") is read as votes for,
+votes against and abstentions, each compared within a story. The signatories of a text ("neuf
+groupes armés ont signé", "les onze groupes armés signataires", "signé par sept pays") are one count
+of those things, compared wherever the text the articles name most is named, even months apart.
+
 ## Why it matters
 
 A death toll or a membership figure is what readers remember and quote; two figures for one fact
@@ -48,6 +53,8 @@ mean one outlet copied it wrong.
 - Counts that move both ways over time (missing people, hostages) given on different days.
 - Vague plurals ("des dizaines de morts", "des milliers de déplacés").
 - Counts tied to different events in their sentences (an attack and a flood).
+- "112 voix contre 21" (112 for), "1 200 voix pour le candidat" (a candidate's votes): no tally.
+- Things counted outside a signing ("14 groupes armés restent actifs") against the signatories.
 - Different sums of one currency (a loan, a tranche, a total cost) whose digits differ, and
   different counts of a thing no group lists whose digits differ (or have fewer than three).
 
@@ -77,6 +84,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     // A party's seats or votes are its own count: (…, whose count, which organisation's).
     type Key<'m> = (usize, &'m str, String, Option<usize>, Option<&'m str>);
     let mut groups: BTreeMap<Key, Vec<Count>> = BTreeMap::new();
+    let mut texts: BTreeMap<&str, usize> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for claim in &c.counts {
             // Vague plurals ("des dizaines") contradict nothing.
@@ -95,7 +103,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             let other = !amount
                 && whose.is_none()
                 && org.is_none()
-                && !counted.contains(&claim.what.as_str());
+                && !counted.contains(&claim.what.as_str())
+                && !claim.what.starts_with(crate::extract::SIGNATORIES);
             let digits = if amount || other {
                 let mut d: Vec<char> = model.docs[d]
                     .slice(claim.start, claim.end)
@@ -110,9 +119,19 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             } else {
                 String::new()
             };
+            // The signatories of a text are compared wherever the text is named: an analysis
+            // months later recalls who signed it, outside the story's window.
+            let story = if claim.what.starts_with(crate::extract::SIGNATORIES)
+                && let Some(t) = main_text(&c.named)
+            {
+                let next = model.docs.len() + texts.len();
+                *texts.entry(t).or_insert(next)
+            } else {
+                model.stories[d]
+            };
             if !vague {
                 groups
-                    .entry((model.stories[d], claim.what.as_str(), digits, whose, org))
+                    .entry((story, claim.what.as_str(), digits, whose, org))
                     .or_default()
                     .push(Count { doc: d, claim });
             }
@@ -238,6 +257,10 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             ));
         }
         let n_ref = distinct(agreeing.iter().map(|c| c.doc)).len();
+        let shown = what
+            .strip_prefix(crate::extract::SIGNATORIES)
+            .map(|w| format!("signatory {w}"));
+        let what = shown.as_deref().unwrap_or(what);
         out.push(Finding {
             rule: RULE.id,
             wrong: seen
@@ -298,4 +321,17 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// The named text a document names most often (the first of the most named), if any.
+fn main_text(named: &[crate::extract::NamedMention]) -> Option<&str> {
+    let mut n: BTreeMap<&str, (usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
+    for (i, m) in named.iter().enumerate() {
+        if m.class == crate::extract::NamedClass::Document {
+            n.entry(m.key.as_str())
+                .or_insert((0, std::cmp::Reverse(i)))
+                .0 += 1;
+        }
+    }
+    n.into_iter().max_by_key(|(_, v)| *v).map(|(k, _)| k)
 }
