@@ -1,7 +1,8 @@
 //! Quotations and their speakers. Quotes open with « “ or a straight double quote and close with
 //! their pair — or, as hurried copy often does, with an opening mark followed by punctuation
 //! ("… pays « , a déclaré"). Speakers come from reporting clauses after ("», a déclaré X") or before
-//! ("Selon X, «", "X a affirmé : «") the quote; "a-t-il ajouté" goes back to the last speaker.
+//! ("Selon X, «", "X a affirmé : «") the quote; "a-t-il ajouté" goes back to the last speaker, and
+//! "», a lancé le chef de l'État" to the one person named shortly before with that office.
 
 use super::{Ctx, NamedMention, PersonMention, Quote};
 use crate::lexicon::Lex;
@@ -251,6 +252,52 @@ fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<
     })
 }
 
+/// The office class of a phrase at `k` ("le chef de l'État", "la ministre"), and its end.
+fn office_class_at<'a>(ctx: &Ctx<'a>, k: usize) -> Option<(usize, &'a str)> {
+    ctx.find_at(k, |l| match l {
+        Lex::Office(o) => Some(o),
+        _ => None,
+    })
+    .map(|(e, o)| (e, ctx.lex.pack.office[o as usize].class.as_str()))
+}
+
+/// "« … », a lancé le chef de l'État": an office without a name after the reporting verb stands
+/// for the one person named with that office (before the name, "le président X", or in apposition
+/// after it, "X, président …") in the text shortly before the quotation. None when two people
+/// there hold it.
+fn described_speaker(
+    ctx: &Ctx,
+    persons: &[PersonMention],
+    after_verb: usize,
+    open: usize,
+) -> Option<usize> {
+    let mut k = after_verb;
+    if ctx.is_any(k, &["le", "la", "l'"]) {
+        k += 1;
+    }
+    let (_, class) = office_class_at(ctx, k)?;
+    let floor = open.saturating_sub(120);
+    let holds = |m: &PersonMention| {
+        let before = (m.tok_start.saturating_sub(5)..m.tok_start)
+            .any(|j| office_class_at(ctx, j).is_some_and(|(e, c)| c == class && e <= m.tok_start));
+        let after = ctx.is(m.tok_end, ",")
+            && (m.tok_end + 1..m.tok_end + 4)
+                .any(|j| office_class_at(ctx, j).is_some_and(|(_, c)| c == class));
+        before || after
+    };
+    let mut found: Option<usize> = None;
+    for (idx, m) in persons.iter().enumerate() {
+        if m.tok_start < floor || m.tok_start >= open || !holds(m) {
+            continue;
+        }
+        match found {
+            Some(f) if persons[f].parts != m.parts => return None,
+            _ => found = Some(idx),
+        }
+    }
+    found
+}
+
 /// "Il a eu cette phrase : « … »", "Elle a prévenu : « … »": a quotation opened after a colon in
 /// a sentence whose subject is a pronoun.
 fn pronoun_before_colon(ctx: &Ctx, open: usize) -> bool {
@@ -319,7 +366,7 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
                     .or(last_speaker.filter(|&(_, at)| at + 80 >= i).map(|(s, _)| s))
                     .or_else(|| nearest_subject(ctx, persons, i))
             } else {
-                person_after(ctx, e)
+                person_after(ctx, e).or_else(|| described_speaker(ctx, persons, e, i))
             };
         }
         if speaker.is_none() {
@@ -349,4 +396,39 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::document_from_text;
+    use crate::lexicon::Lexicon;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let lex = Lexicon::default_fr();
+        let (doc, _) = document_from_text("t.txt", text.to_string());
+        let c = super::super::extract(&doc, &lex);
+        c.quotes
+            .iter()
+            .map(|q| q.speaker.map(|s| c.persons[s].text()))
+            .collect()
+    }
+
+    #[test]
+    fn an_office_after_the_verb_stands_for_the_one_person_named_with_it() {
+        assert_eq!(
+            speakers(
+                "Le président Idriss Mahamat Kodi a reçu les syndicats. « Nous paierons tout », a \
+                 lancé le chef de l'État."
+            ),
+            [Some("Idriss Mahamat Kodi".to_string())]
+        );
+        // Two ministers named before: either may have spoken.
+        assert_eq!(
+            speakers(
+                "Le ministre de l'Intérieur, Ali Ahmat Haggar, et le ministre de la Sécurité, Moussa \
+                 Ibrahim Deby, sont venus. « Les marchés seront protégés », a dit le ministre."
+            ),
+            [None]
+        );
+    }
 }
