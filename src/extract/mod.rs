@@ -939,6 +939,16 @@ mod tests {
     }
 
     #[test]
+    fn general_after_a_title_is_no_rank() {
+        let (c, _) = read(
+            "Le procureur général Kossi Adjévi a requis. Le secrétaire général Ama Dogbé a parlé. \
+             Le général Yao Tchangaï a défilé.",
+        );
+        let holders: Vec<String> = c.ranks.iter().map(|r| c.persons[r.holder].text()).collect();
+        assert_eq!(holders, ["Yao Tchangaï"]);
+    }
+
+    #[test]
     fn a_relation_after_an_apposed_office() {
         let (c, _) = read(
             "Le colonel Paul Essomba, président de la transition et tombeur de Jean Ondoa, a parlé.",

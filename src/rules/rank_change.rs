@@ -33,6 +33,8 @@ stale copy; two ranks in one article is a slip.
 
 - A rise over time (`info`), and any rank the knowledge base gives for the document's date.
 - A bare "général" against a precise general rank ("général d'armée").
+- "Général" after a title ("le procureur général X", "le secrétaire général X"): an adjective, no
+  rank.
 
 ## Configuration
 
