@@ -32,7 +32,8 @@ against "par 240 voix", "1 254 participants" against "1 524").
 A vote's tally ("adoptée par 12 voix pour, aucune contre et 3 abstentions") is read as votes for,
 votes against and abstentions, each compared within a story. The signatories of a text ("neuf
 groupes armés ont signé", "les onze groupes armés signataires", "signé par sept pays") are one count
-of those things, compared wherever the text the articles name most is named, even months apart.
+of those things, compared wherever the text named nearest them (else the text the article names
+most) is named, even months apart.
 
 ## Why it matters
 
@@ -120,9 +121,10 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 String::new()
             };
             // The signatories of a text are compared wherever the text is named: an analysis
-            // months later recalls who signed it, outside the story's window.
+            // months later recalls who signed it, outside the story's window. The text is the
+            // one named nearest the count, else the one the document names most.
             let story = if claim.what.starts_with(crate::extract::SIGNATORIES)
-                && let Some(t) = main_text(&c.named)
+                && let Some(t) = nearest_text(&c.named, claim.start).or_else(|| main_text(&c.named))
             {
                 let next = model.docs.len() + texts.len();
                 *texts.entry(t).or_insert(next)
@@ -321,6 +323,27 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// How far (in bytes) a named text may stand from a count of its signatories.
+const TEXT_REACH: usize = 400;
+
+/// The named text nearest to byte `at`, within `TEXT_REACH`.
+fn nearest_text(named: &[crate::extract::NamedMention], at: usize) -> Option<&str> {
+    named
+        .iter()
+        .filter(|m| m.class == crate::extract::NamedClass::Document)
+        .map(|m| {
+            let d = if m.end <= at {
+                at - m.end
+            } else {
+                m.start.saturating_sub(at)
+            };
+            (d, m.key.as_str())
+        })
+        .filter(|(d, _)| *d <= TEXT_REACH)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 /// The named text a document names most often (the first of the most named), if any.
