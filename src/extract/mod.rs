@@ -19,7 +19,7 @@ use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
 pub use named::initials;
-pub use number::{CountClaim, SIGNATORIES};
+pub use number::{CountClaim, SIGNATORIES, TALLY};
 
 thread_local! {
     static HIDE_INTERNAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -1105,6 +1105,10 @@ mod tests {
                 ("groupes armes", 14),
             ]
         );
+        assert_eq!(c.counts[0].body, None);
+        let (c, _) = read("Le Sénat a voté le texte par 81 voix pour et 4 abstentions.");
+        let bodies: Vec<_> = c.counts.iter().map(|n| n.body.as_deref()).collect();
+        assert_eq!(bodies, [Some("senat"), Some("senat")]);
     }
 
     #[test]

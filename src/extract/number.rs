@@ -28,6 +28,10 @@ pub struct CountClaim {
     /// The organisation it belongs to (a party's seats), as its folded acronym.
     #[serde(default)]
     pub org: Option<String>,
+    /// For a vote's tally, the assembly that voted, when its sentence names one before the count
+    /// ("le Sénat a adopté le texte par 80 voix pour"): its head noun, folded.
+    #[serde(default)]
+    pub body: Option<String>,
 }
 
 impl CountClaim {
@@ -135,6 +139,7 @@ fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
             final_figure: false,
             holder: None,
             org: None,
+            body: None,
         });
     }
     out
@@ -276,6 +281,10 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         } else {
             what
         };
+        let body = TALLY
+            .contains(&what.as_str())
+            .then(|| voting_body(ctx, start))
+            .flatten();
         out.push(CountClaim {
             start: toks[start].start,
             end: toks[noun_end - 1].end,
@@ -287,9 +296,41 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             final_figure: said_final(ctx, start, noun_end),
             holder: None,
             org,
+            body,
         });
     }
     out
+}
+
+/// The counted groups of a vote's tally.
+pub const TALLY: &[&str] = &["votes-for", "votes-against", "abstentions"];
+
+/// Assemblies that vote, by their head noun.
+const VOTING_BODIES: &[&str] = &[
+    "assemblee",
+    "senat",
+    "conseil",
+    "parlement",
+    "chambre",
+    "congres",
+    "commission",
+    "comite",
+    "deputes",
+    "senateurs",
+];
+
+/// The assembly named before token `start` in its sentence ("le Sénat l'a voté par …").
+fn voting_body(ctx: &Ctx, start: usize) -> Option<String> {
+    let s = ctx.sentence_around(start);
+    (s.start..start)
+        .rev()
+        .find(|&k| ctx.is_any(k, VOTING_BODIES))
+        .and_then(|k| ctx.word(k))
+        .map(|w| match w {
+            "deputes" => "assemblee".to_string(),
+            "senateurs" => "senat".to_string(),
+            w => w.to_string(),
+        })
 }
 
 /// The prefix of `CountClaim::what` for the signatories of a text ("signatories:groupes armes").
@@ -472,6 +513,7 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
             final_figure: false,
             holder,
             org: None,
+            body: None,
         });
     }
     out

@@ -30,7 +30,9 @@ miscopied. So are counts of things no group lists, from three digits up ("adopt�
 against "par 240 voix", "1 254 participants" against "1 524").
 
 A vote's tally ("adoptée par 12 voix pour, aucune contre et 3 abstentions") is read as votes for,
-votes against and abstentions, each compared within a story. The signatories of a text ("neuf
+votes against and abstentions, each compared within a story; tallies of two assemblies named
+before them ("le Sénat", "l'Assemblée nationale") are two votes, and so are two tallies in one
+article. The signatories of a text ("neuf
 groupes armés ont signé", "les onze groupes armés signataires", "signé par sept pays") are one count
 of those things, compared wherever the text named nearest them (else the text the article names
 most) is named, even months apart.
@@ -162,6 +164,19 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         if distinct(counts.iter().map(|c| c.doc)).len() < 2 {
             continue;
         }
+        // One article giving two tallies, or two signatory counts of one text, tells of several
+        // votes or signings: which one another article means is unknown.
+        let one_event =
+            crate::extract::TALLY.contains(&what) || what.starts_with(crate::extract::SIGNATORIES);
+        if one_event
+            && counts.iter().any(|a| {
+                counts
+                    .iter()
+                    .any(|b| a.doc == b.doc && !a.claim.overlaps(b.claim))
+            })
+        {
+            continue;
+        }
         let amount = what.starts_with("amount:");
         let clash = |a: &Count, b: &Count| -> bool {
             if a.doc == b.doc || a.claim.overlaps(b.claim) {
@@ -169,6 +184,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             }
             if by_digits {
                 return true;
+            }
+            // Two assemblies' votes on one text (the Assembly's, then the Senate's).
+            if let (Some(x), Some(y)) = (&a.claim.body, &b.claim.body)
+                && x != y
+            {
+                return false;
             }
             if let (Some(x), Some(y)) = (a.claim.event, b.claim.event)
                 && x != y
