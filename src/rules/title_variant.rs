@@ -50,7 +50,9 @@ and search engines take the name as written.
   `acronym` rule and the knowledge base, not here.
 - Two texts one word apart that one article names side by side ("Loi sur la protection des
   ressources halieutiques" and "… forestières"), or whose differing word tells texts apart
-  ("Plan national" / "Plan régional de développement"); a word one away from two texts.
+  ("Plan national" / "Plan régional de développement") or says what the text is about ("Code
+  pénal" / "Code électoral", "sanitaire" / "économique"); two texts that share only a place ("…
+  du Burundi"); a name one word away from two texts.
 - "dans le cadre du …": "Cadre" names a text only when capitalised.
 - Texts named after a city or country ("Accord d'Alger", "Déclaration de Bamako") under unrelated
   heads, unless the heads are near-misspellings or the knowledge base knows the text.
@@ -214,10 +216,18 @@ const DISTINGUISHING: &[&str] = &[
     "multilateral",
 ];
 
+/// Endings of the adjectives that say what a text is about ("Code pénal" / "Code électoral", "Plan
+/// de développement sanitaire" / "économique", "revenus pétroliers" / "miniers"): two such words
+/// name two texts.
+const DOMAIN_ENDINGS: &[&str] = &[
+    "ique", "aire", "al", "el", "ier", "iere", "if", "ive", "ile", "ole", "ien", "ienne", "ais",
+    "aise", "ois", "oise",
+];
+
 /// Text keys under one head that differ by one word replaced ("Loi sur la transparence des
 /// revenus pétroliers" / "Loi sur la traçabilité des revenus pétroliers", "Cadre commun du G20" /
 /// "Cadre conjoint du G20"), mapped to the key most documents use. The rest must be a proper name
-/// or, in one story, two words; the replaced words must be common words, not modifiers that tell
+/// other than a place or, in one story, two words; the replaced words must be common words, not modifiers that tell
 /// texts apart; and no document may write both (it would cite two texts).
 fn near_text_keys(model: &Model) -> BTreeMap<String, String> {
     #[derive(Default)]
@@ -253,12 +263,18 @@ fn near_text_keys(model: &Model) -> BTreeMap<String, String> {
                 w.chars().all(char::is_alphabetic)
                     && w.chars().count() >= 4
                     && !DISTINGUISHING.contains(w)
+                    && !DOMAIN_ENDINGS.iter().any(|e| w.ends_with(e))
                     && !ia.proper.contains(*w)
                     && !ib.proper.contains(*w)
             };
-            let shared_proper = wa
-                .iter()
-                .any(|w| !diff.contains(w) && (ia.proper.contains(*w) || ib.proper.contains(*w)));
+            // A shared place says little: "Code pénal du Sénégal" and "Code civil du Sénégal"
+            // are two codes.
+            let shared_proper = wa.iter().any(|w| {
+                !diff.contains(w)
+                    && (ia.proper.contains(*w) || ib.proper.contains(*w))
+                    && !place_named(model, w)
+                    && !model.lex.pack.region.iter().any(|r| fold(&r.name) == *w)
+            });
             let same_story = ia.stories.intersection(&ib.stories).next().is_some();
             if !diff.iter().all(common)
                 || !(shared_proper || (same_story && wa.len() >= 3))
