@@ -261,6 +261,26 @@ fn office_class_at<'a>(ctx: &Ctx<'a>, k: usize) -> Option<(usize, &'a str)> {
     .map(|(e, o)| (e, ctx.lex.pack.office[o as usize].class.as_str()))
 }
 
+/// The portfolio named right after an office ("ministre de la Santé", "ministre malien des
+/// Finances").
+fn portfolio_after(ctx: &Ctx, mut k: usize) -> Option<u16> {
+    for _ in 0..4 {
+        if let Some((_, p)) = ctx.find_at(k, |l| match l {
+            Lex::Portfolio(p) => Some(p),
+            _ => None,
+        }) {
+            return Some(p);
+        }
+        if !(ctx.is_any(k, &["de", "du", "des", "d'", "la", "l'"])
+            || ctx.is_lex(k, |l| matches!(l, Lex::CountryAdj(_))))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// "« … », a lancé le chef de l'État": an office without a name after the reporting verb stands
 /// for the one person named with that office (before the name, "le président X", or in apposition
 /// after it, "X, président …") in the text shortly before the quotation. None when two people
@@ -275,14 +295,18 @@ fn described_speaker(
     if ctx.is_any(k, &["le", "la", "l'"]) {
         k += 1;
     }
-    let (_, class) = office_class_at(ctx, k)?;
+    let (end, class) = office_class_at(ctx, k)?;
+    // "le ministre de la Santé": the portfolio must be the candidate's too.
+    let portfolio = portfolio_after(ctx, end);
+    let fits = |e: usize| portfolio.is_none() || portfolio_after(ctx, e) == portfolio;
     let floor = open.saturating_sub(120);
     let holds = |m: &PersonMention| {
-        let before = (m.tok_start.saturating_sub(5)..m.tok_start)
-            .any(|j| office_class_at(ctx, j).is_some_and(|(e, c)| c == class && e <= m.tok_start));
+        let before = (m.tok_start.saturating_sub(8)..m.tok_start).any(|j| {
+            office_class_at(ctx, j).is_some_and(|(e, c)| c == class && e <= m.tok_start && fits(e))
+        });
         let after = ctx.is(m.tok_end, ",")
             && (m.tok_end + 1..m.tok_end + 4)
-                .any(|j| office_class_at(ctx, j).is_some_and(|(_, c)| c == class));
+                .any(|j| office_class_at(ctx, j).is_some_and(|(e, c)| c == class && fits(e)));
         before || after
     };
     let mut found: Option<usize> = None;
@@ -421,6 +445,21 @@ mod tests {
                  lancé le chef de l'État."
             ),
             [Some("Idriss Mahamat Kodi".to_string())]
+        );
+        // The portfolio said after the verb must be the one named before.
+        assert_eq!(
+            speakers(
+                "Le ministre de l'Intérieur, Ali Ahmat Haggar, est venu. « Les hôpitaux seront \
+                 payés », a dit le ministre de la Santé."
+            ),
+            [None]
+        );
+        assert_eq!(
+            speakers(
+                "Le ministre de la Santé, Abdelmadjid Abderahim, est venu. « Les hôpitaux seront \
+                 payés », a dit le ministre de la Santé."
+            ),
+            [Some("Abdelmadjid Abderahim".to_string())]
         );
         // Two ministers named before: either may have spoken.
         assert_eq!(
