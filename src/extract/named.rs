@@ -190,7 +190,7 @@ fn title_participle(w: &str) -> bool {
 
 /// A capitalised text head in mid-sentence followed by its subject in lower case ("la Loi sur la
 /// transparence des revenus miniers, votée …"): the capital marks a title, and the subject runs
-/// to the end of the clause. At least two content words, at most eight words.
+/// to the end of the clause. At least two content words, at most ten words.
 fn lowercase_title(ctx: &Ctx, head: usize, head_end: usize) -> Option<usize> {
     if !ctx.toks[head].cap || head == 0 || ctx.sentence_end(head - 1) {
         return None;
@@ -207,7 +207,7 @@ fn lowercase_title(ctx: &Ctx, head: usize, head_end: usize) -> Option<usize> {
     let mut words = 0;
     let mut last_content = None;
     while words < 10 {
-        let t = ctx.toks.get(k)?;
+        let Some(t) = ctx.toks.get(k) else { break };
         if t.kind != TokKind::Word {
             break;
         }

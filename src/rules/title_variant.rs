@@ -226,10 +226,12 @@ const DOMAIN_ENDINGS: &[&str] = &[
 
 /// Text keys under one head that differ by one word replaced ("Loi sur la transparence des
 /// revenus pétroliers" / "Loi sur la traçabilité des revenus pétroliers", "Cadre commun du G20" /
-/// "Cadre conjoint du G20"), mapped to the key most documents use. The rest must be a proper name
-/// other than a place or, in one story, two words; the replaced words must be common words, not modifiers that tell
-/// texts apart; and no document may write both (it would cite two texts).
-fn near_text_keys(model: &Model) -> BTreeMap<String, String> {
+/// "Cadre conjoint du G20"), mapped to the key most documents use, per (head, key). The rest must
+/// be a proper name other than a place or, in one story, two words; the replaced words must be
+/// common words, not modifiers that tell texts apart or say what a text is about; and no document
+/// may write both (it would cite two texts). Keys are bucketed by head and by their words with one
+/// position masked, so only keys one replacement apart are ever compared.
+fn near_text_keys(model: &Model) -> BTreeMap<(String, String), String> {
     #[derive(Default)]
     struct Info {
         docs: BTreeSet<usize>,
@@ -239,67 +241,80 @@ fn near_text_keys(model: &Model) -> BTreeMap<String, String> {
     let mut info: BTreeMap<(String, &str), Info> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for n in c.named.iter().filter(|n| n.class == NamedClass::Document) {
+            if !n.key.contains(' ') {
+                continue;
+            }
             let e = info.entry((fold(&n.head), n.key.as_str())).or_default();
             e.docs.insert(d);
             e.stories.insert(model.stories[d]);
             e.proper.extend(n.proper.iter().cloned());
         }
     }
-    let keys: Vec<&(String, &str)> = info.keys().collect();
-    let mut candidates: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
-    let mut map = BTreeMap::new();
-    for (x, a) in keys.iter().enumerate() {
-        for b in keys[x + 1..].iter().take_while(|b| b.0 == a.0) {
-            let (wa, wb): (Vec<&str>, Vec<&str>) =
-                (a.1.split(' ').collect(), b.1.split(' ').collect());
-            if wa.len() != wb.len() || wa.len() < 2 {
-                continue;
+    // (head, masked position, the other words) → keys.
+    type Bucket<'k> = (&'k str, usize, Vec<&'k str>);
+    let mut buckets: BTreeMap<Bucket, Vec<&(String, &str)>> = BTreeMap::new();
+    for k in info.keys() {
+        let words: Vec<&str> = k.1.split(' ').collect();
+        for i in 0..words.len() {
+            let mut rest = words.clone();
+            rest.remove(i);
+            buckets.entry((k.0.as_str(), i, rest)).or_default().push(k);
+        }
+    }
+    let mut candidates: BTreeMap<&(String, &str), Vec<(usize, &str)>> = BTreeMap::new();
+    for ((_, i, rest), keys) in &buckets {
+        for (x, a) in keys.iter().enumerate() {
+            for b in &keys[x + 1..] {
+                let diff = [
+                    a.1.split(' ').nth(*i).unwrap_or_default(),
+                    b.1.split(' ').nth(*i).unwrap_or_default(),
+                ];
+                let (ia, ib) = (&info[*a], &info[*b]);
+                let common = |w: &&str| {
+                    w.chars().all(char::is_alphabetic)
+                        && w.chars().count() >= 4
+                        && !DISTINGUISHING.contains(w)
+                        && !DOMAIN_ENDINGS.iter().any(|e| w.ends_with(e))
+                        && !ia.proper.contains(*w)
+                        && !ib.proper.contains(*w)
+                };
+                // A shared place says little: "Code pénal du Sénégal" and "Code civil du
+                // Sénégal" are two codes.
+                let shared_proper = rest.iter().any(|w| {
+                    (ia.proper.contains(*w) || ib.proper.contains(*w))
+                        && !place_named(model, w)
+                        && !model.lex.pack.region.iter().any(|r| fold(&r.name) == *w)
+                });
+                let same_story = ia.stories.intersection(&ib.stories).next().is_some();
+                if !diff.iter().all(common)
+                    || !(shared_proper || (same_story && rest.len() >= 2))
+                    || ia.docs.intersection(&ib.docs).next().is_some()
+                {
+                    continue;
+                }
+                let (winner, loser, n) = if (ia.docs.len(), std::cmp::Reverse(a.1))
+                    >= (ib.docs.len(), std::cmp::Reverse(b.1))
+                {
+                    (a, b, ia.docs.len())
+                } else {
+                    (b, a, ib.docs.len())
+                };
+                candidates.entry(loser).or_default().push((n, winner.1));
             }
-            let Some(diff) = one_word_apart(&wa, &wb) else {
-                continue;
-            };
-            let (ia, ib) = (&info[*a], &info[*b]);
-            let common = |w: &&str| {
-                w.chars().all(char::is_alphabetic)
-                    && w.chars().count() >= 4
-                    && !DISTINGUISHING.contains(w)
-                    && !DOMAIN_ENDINGS.iter().any(|e| w.ends_with(e))
-                    && !ia.proper.contains(*w)
-                    && !ib.proper.contains(*w)
-            };
-            // A shared place says little: "Code pénal du Sénégal" and "Code civil du Sénégal"
-            // are two codes.
-            let shared_proper = wa.iter().any(|w| {
-                !diff.contains(w)
-                    && (ia.proper.contains(*w) || ib.proper.contains(*w))
-                    && !place_named(model, w)
-                    && !model.lex.pack.region.iter().any(|r| fold(&r.name) == *w)
-            });
-            let same_story = ia.stories.intersection(&ib.stories).next().is_some();
-            if !diff.iter().all(common)
-                || !(shared_proper || (same_story && wa.len() >= 3))
-                || ia.docs.intersection(&ib.docs).next().is_some()
-            {
-                continue;
-            }
-            let (winner, loser, n) = if (ia.docs.len(), std::cmp::Reverse(a.1))
-                >= (ib.docs.len(), std::cmp::Reverse(b.1))
-            {
-                (a.1, b.1, ia.docs.len())
-            } else {
-                (b.1, a.1, ib.docs.len())
-            };
-            candidates.entry(loser).or_default().push((n, winner));
         }
     }
     // A key one word away from two texts is a variant of neither, unless one is named by more
     // documents.
+    let mut map = BTreeMap::new();
     for (loser, mut winners) in candidates {
         winners.sort_unstable_by(|x, y| y.cmp(x));
         if winners.len() > 1 && winners[0].0 == winners[1].0 {
             continue;
         }
-        map.insert(loser.to_string(), winners[0].1.to_string());
+        map.insert(
+            (loser.0.clone(), loser.1.to_string()),
+            winners[0].1.to_string(),
+        );
     }
     map
 }
@@ -313,21 +328,26 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     let mut neutral: BTreeMap<&str, String> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for n in &c.named {
-            let key = match n.class {
-                NamedClass::Organisation => near.get(&n.key).unwrap_or(&n.key).clone(),
-                NamedClass::Document => near_texts.get(&n.key).unwrap_or(&n.key).clone(),
-            };
-            let form = match n.class {
-                // A text whose key was one word away from another's: the key is the variant.
-                NamedClass::Document if near_texts.contains_key(&n.key) => {
-                    format!("{} {}", fold(&n.head), n.key)
+            let (key, form) = match n.class {
+                NamedClass::Organisation => (
+                    near.get(&n.key).unwrap_or(&n.key).clone(),
+                    // Once per distinct name: a corpus writes the same ones again and again.
+                    neutral
+                        .entry(n.content.as_str())
+                        .or_insert_with(|| without_countries(&n.content, model.lex))
+                        .clone(),
+                ),
+                NamedClass::Document => {
+                    let head = fold(&n.head);
+                    // A text whose key is one word away from another's: the key is the variant.
+                    let near = (!near_texts.is_empty())
+                        .then(|| near_texts.get(&(head.clone(), n.key.clone())))
+                        .flatten();
+                    match near {
+                        Some(k) => (k.clone(), format!("{head} {}", n.key)),
+                        None => (n.key.clone(), head),
+                    }
                 }
-                NamedClass::Document => fold(&n.head),
-                // Once per distinct name: a corpus writes the same ones again and again.
-                NamedClass::Organisation => neutral
-                    .entry(n.content.as_str())
-                    .or_insert_with(|| without_countries(&n.content, model.lex))
-                    .clone(),
             };
             groups.entry((n.class, key)).or_default().push(Mention {
                 doc: d,
