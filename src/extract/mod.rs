@@ -1089,7 +1089,7 @@ mod tests {
             "Le texte a été adopté par 98 voix pour, 4 voix contre et 3 abstentions. Le code a \
              été voté par 112 voix contre 21. Le candidat a obtenu 1 200 voix pour sa part. Huit \
              groupes armés du Nord ont signé l'accord. Les sept pays signataires et les 14 groupes \
-             armés actifs.",
+             armés actifs. Plus de 300 habitants ont signé la pétition.",
         );
         let got: Vec<_> = c.counts.iter().map(|n| (n.what.as_str(), n.low)).collect();
         assert_eq!(
@@ -1103,6 +1103,7 @@ mod tests {
                 ("signatories:groupes armes", 8),
                 ("signatories:pays", 7),
                 ("groupes armes", 14),
+                ("habitants", 300),
             ]
         );
         assert_eq!(c.counts[0].body, None);

@@ -276,7 +276,11 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         // one count whatever else the story counts of those things (a group such as member states
         // stays itself).
         let grouped = ctx.lex.pack.counted.iter().any(|c| c.id == what);
-        let what = if !by_org && !grouped && signatories(ctx, start, noun_end) {
+        let what = if !by_org
+            && !grouped
+            && SIGNING_PARTIES.contains(&what.as_str())
+            && signatories(ctx, start, noun_end)
+        {
             format!("{SIGNATORIES}{what}")
         } else {
             what
@@ -332,6 +336,18 @@ fn voting_body(ctx: &Ctx, start: usize) -> Option<String> {
             w => w.to_string(),
         })
 }
+
+/// Who signs texts: states, parties and armed groups. People who sign (a petition, an open letter)
+/// are counts that grow and are left alone.
+const SIGNING_PARTIES: &[&str] = &[
+    "pays",
+    "groupes armes",
+    "mouvements armes",
+    "groupes rebelles",
+    "mouvements rebelles",
+    "factions armees",
+    "partis",
+];
 
 /// The prefix of `CountClaim::what` for the signatories of a text ("signatories:groupes armes").
 pub const SIGNATORIES: &str = "signatories:";

@@ -35,7 +35,8 @@ before them ("le Sénat", "l'Assemblée nationale") are two votes, and so are tw
 article. The signatories of a text ("neuf
 groupes armés ont signé", "les onze groupes armés signataires", "signé par sept pays") are one count
 of those things, compared wherever the text named nearest them (else the text the article names
-most) is named, even months apart.
+most) is named, even months apart. Signatories are states, parties and armed groups: people who
+sign a petition are counted as it grows.
 
 ## Why it matters
 
