@@ -195,6 +195,7 @@ const DISTINGUISHING: &[&str] = &[
     "rectificatif",
     "nouveau",
     "nouvel",
+    "nouvelle",
     "ancien",
     "premier",
     "second",
@@ -223,6 +224,20 @@ const DOMAIN_ENDINGS: &[&str] = &[
     "ique", "aire", "al", "el", "ier", "iere", "if", "ive", "ile", "ole", "ien", "ienne", "ais",
     "aise", "ois", "oise",
 ];
+
+/// A key word whose replacement may misname a text ("transparence" / "traçabilité", "commun" /
+/// "conjoint"), not tell two texts apart: a common word of four letters or more, neither a
+/// distinguishing modifier nor an adjective of what a text is about (feminine forms included).
+fn replaceable(w: &str) -> bool {
+    let m = w.strip_suffix('e').unwrap_or(w);
+    w.chars().all(char::is_alphabetic)
+        && w.chars().count() >= 4
+        && !DISTINGUISHING.contains(&w)
+        && !DISTINGUISHING.contains(&m)
+        && !DOMAIN_ENDINGS
+            .iter()
+            .any(|e| w.ends_with(e) || m.ends_with(e))
+}
 
 /// Text keys under one head that differ by one word replaced ("Loi sur la transparence des
 /// revenus pétroliers" / "Loi sur la traçabilité des revenus pétroliers", "Cadre commun du G20" /
@@ -270,14 +285,8 @@ fn near_text_keys(model: &Model) -> BTreeMap<(String, String), String> {
                     b.1.split(' ').nth(*i).unwrap_or_default(),
                 ];
                 let (ia, ib) = (&info[*a], &info[*b]);
-                let common = |w: &&str| {
-                    w.chars().all(char::is_alphabetic)
-                        && w.chars().count() >= 4
-                        && !DISTINGUISHING.contains(w)
-                        && !DOMAIN_ENDINGS.iter().any(|e| w.ends_with(e))
-                        && !ia.proper.contains(*w)
-                        && !ib.proper.contains(*w)
-                };
+                let common =
+                    |w: &&str| replaceable(w) && !ia.proper.contains(*w) && !ib.proper.contains(*w);
                 // A shared place says little: "Code pénal du Sénégal" and "Code civil du
                 // Sénégal" are two codes.
                 let shared_proper = rest.iter().any(|w| {
@@ -680,4 +689,40 @@ fn first_per_doc<'a>(it: impl Iterator<Item = &'a Mention>) -> Vec<&'a Mention> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replaceable;
+
+    #[test]
+    fn words_that_tell_texts_apart_are_not_replaceable() {
+        for w in [
+            "transparence",
+            "tracabilite",
+            "protection",
+            "commun",
+            "conjoint",
+            "gestion",
+        ] {
+            assert!(replaceable(w), "{w}");
+        }
+        for w in [
+            "nationale",
+            "regional",
+            "locale",
+            "penal",
+            "electorale",
+            "sanitaire",
+            "economique",
+            "petroliere",
+            "minier",
+            "rectificative",
+            "nouvelle",
+            "g20",
+            "loi",
+        ] {
+            assert!(!replaceable(w), "{w}");
+        }
+    }
 }
