@@ -279,8 +279,19 @@ fn similar_keys(a: &TokKey, b: &TokKey) -> bool {
     }
     let allowed = if len >= 9 { 2 } else { 1 };
     let close = levenshtein_within(&a.fold_chars, &b.fold_chars, allowed)
-        || levenshtein_within(&a.phon_chars, &b.phon_chars, allowed);
+        || levenshtein_within(&a.phon_chars, &b.phon_chars, allowed)
+        || one_swap(&a.fold_chars, &b.fold_chars);
     close && strsim::jaro_winkler(&a.fold, &b.fold) >= 0.88
+}
+
+/// Whether `b` is `a` with two neighbouring letters swapped ("Kiala" / "Kaila"): a typing slip
+/// the Levenshtein distance counts as two edits.
+fn one_swap(a: &[char], b: &[char]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
 }
 
 /// Whether the Levenshtein distance between `a` and `b` (over chars, as `strsim::levenshtein`
@@ -768,6 +779,9 @@ mod tests {
         assert!(similar_token("Abdourahamane", "Abdourahame"));
         assert!(similar_token("Bazoum", "Bazum"));
         assert!(similar_token("Goïta", "Goita"));
+        // Two neighbouring letters swapped.
+        assert!(similar_token("Kiala", "Kaila"));
+        assert!(similar_token("Ndayishimiye", "Ndayishimyie"));
     }
 
     #[test]
@@ -810,6 +824,8 @@ mod tests {
     fn different_names_stay_apart() {
         assert!(!similar_token("Traoré", "Touré"));
         assert!(!similar_token("Diarra", "Diallo"));
+        // A swap of letters farther apart is not a slip.
+        assert!(!similar_token("Kiala", "Kalia"));
         let given: std::collections::HashSet<String> = ["oumar", "cheick", "ousmane"]
             .into_iter()
             .map(String::from)

@@ -19,7 +19,7 @@ use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
 pub use named::initials;
-pub use number::CountClaim;
+pub use number::{CountClaim, SIGNATORIES, TALLY};
 
 thread_local! {
     static HIDE_INTERNAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -956,6 +956,16 @@ mod tests {
     }
 
     #[test]
+    fn general_after_a_title_is_no_rank() {
+        let (c, _) = read(
+            "Le procureur général Kossi Adjévi a requis. Le secrétaire général Ama Dogbé a parlé. \
+             Le général Yao Tchangaï a défilé.",
+        );
+        let holders: Vec<String> = c.ranks.iter().map(|r| c.persons[r.holder].text()).collect();
+        assert_eq!(holders, ["Yao Tchangaï"]);
+    }
+
+    #[test]
     fn a_relation_after_an_apposed_office() {
         let (c, _) = read(
             "Le colonel Paul Essomba, président de la transition et tombeur de Jean Ondoa, a parlé.",
@@ -1018,6 +1028,18 @@ mod tests {
             !keys.contains(&"bureau national examen a publie"),
             "a verb is no complement"
         );
+    }
+
+    #[test]
+    fn a_capitalised_text_head_mid_sentence_names_a_lower_case_title() {
+        let (c, _) = read(
+            "Le Parlement a voté la Loi sur la protection des ressources halieutiques, qui \
+             entre en vigueur. Il applique la loi sur la pêche artisanale, votée en 2019. Loi sur \
+             la pêche : ce qui change. Il agit dans le cadre du G20 et du Cadre commun du G20.",
+        );
+        let keys: Vec<&str> = c.named.iter().map(|n| n.key.as_str()).collect();
+        // A lower-case head, a headline and "dans le cadre du" name no text.
+        assert_eq!(keys, ["protection ressource halieutique", "commun g20"]);
     }
 
     #[test]
@@ -1084,6 +1106,35 @@ mod tests {
                 ("dead", 7, Some(7))
             ]
         );
+    }
+
+    #[test]
+    fn tallies_and_signatories_are_their_own_counts() {
+        let (c, _) = read(
+            "Le texte a été adopté par 98 voix pour, 4 voix contre et 3 abstentions. Le code a \
+             été voté par 112 voix contre 21. Le candidat a obtenu 1 200 voix pour sa part. Huit \
+             groupes armés du Nord ont signé l'accord. Les sept pays signataires et les 14 groupes \
+             armés actifs. Plus de 300 habitants ont signé la pétition.",
+        );
+        let got: Vec<_> = c.counts.iter().map(|n| (n.what.as_str(), n.low)).collect();
+        assert_eq!(
+            got,
+            [
+                ("votes-for", 98),
+                ("votes-against", 4),
+                ("abstentions", 3),
+                ("voix", 112),
+                ("voix", 1200),
+                ("signatories:groupes armes", 8),
+                ("signatories:pays", 7),
+                ("groupes armes", 14),
+                ("habitants", 300),
+            ]
+        );
+        assert_eq!(c.counts[0].body, None);
+        let (c, _) = read("Le Sénat a voté le texte par 81 voix pour et 4 abstentions.");
+        let bodies: Vec<_> = c.counts.iter().map(|n| n.body.as_deref()).collect();
+        assert_eq!(bodies, [Some("senat"), Some("senat")]);
     }
 
     #[test]

@@ -73,6 +73,8 @@ const ADJ_ENDINGS: &[&str] = &[
     "permanente",
     "commun",
     "commune",
+    "conjoint",
+    "conjointe",
     "centrale",
     "occidentale",
     "orientale",
@@ -148,6 +150,10 @@ fn singular(w: &str) -> String {
     }
 }
 
+/// Heads that name a text only when capitalised: lower-case, they are common words ("dans le
+/// cadre du plan", "un cadre du parti").
+const CAPITALISED_HEADS: &[&str] = &["cadre"];
+
 /// Whether a head noun (or a one-letter misspelling of a text's head noun) starts at `i`.
 fn head_at(ctx: &Ctx, i: usize) -> Option<(usize, NamedClass)> {
     use crate::lexicon::kind;
@@ -156,7 +162,85 @@ fn head_at(ctx: &Ctx, i: usize) -> Option<(usize, NamedClass)> {
         Lex::OrgHead => Some(NamedClass::Organisation),
         _ => None,
     })
+    .filter(|_| ctx.toks[i].cap || !CAPITALISED_HEADS.contains(&ctx.toks[i].fold.as_str()))
     .or_else(|| misspelt_head(ctx, i).then_some((i + 1, NamedClass::Document)))
+}
+
+/// Words that open a text's subject right after its head ("Loi sur la …", "Code relatif à …").
+const SUBJECT_OPENERS: &[&str] = &[
+    "sur",
+    "relative",
+    "relatif",
+    "relatives",
+    "relatifs",
+    "portant",
+];
+
+/// Past participles that end a text's title ("la Loi sur la pêche artisanale adoptée en 2021").
+const TITLE_ENDING_VERBS: &[&str] = &[
+    "adopt", "vot", "promulgu", "ratifi", "sign", "entr", "pass", "approuv", "modifi", "abrog",
+];
+
+fn title_participle(w: &str) -> bool {
+    TITLE_ENDING_VERBS.iter().any(|v| {
+        w.strip_prefix(v)
+            .is_some_and(|e| matches!(e, "e" | "ee" | "es" | "ees"))
+    })
+}
+
+/// A capitalised text head in mid-sentence followed by its subject in lower case ("la Loi sur la
+/// transparence des revenus miniers, votée …"): the capital marks a title, and the subject runs
+/// to the end of the clause. At least two content words, at most ten words.
+fn lowercase_title(ctx: &Ctx, head: usize, head_end: usize) -> Option<usize> {
+    if !ctx.toks[head].cap || head == 0 || ctx.sentence_end(head - 1) {
+        return None;
+    }
+    let mut k = head_end;
+    if !ctx.is_any(k, SUBJECT_OPENERS) {
+        return None;
+    }
+    k += 1;
+    if ctx.is_any(k, &["a", "au", "aux"]) {
+        k += 1;
+    }
+    let mut content = 0;
+    let mut words = 0;
+    let mut last_content = None;
+    while words < 10 {
+        let Some(t) = ctx.toks.get(k) else { break };
+        if t.kind != TokKind::Word {
+            break;
+        }
+        let f = t.fold.as_str();
+        if ctx.is_any(k, CONNECTORS) && f != "et" && f != "en" && f != "a" {
+            k += 1;
+            words += 1;
+            continue;
+        }
+        if t.cap
+            || f.chars().any(|c| !c.is_alphabetic())
+            || FUNCTION_WORDS.contains(&f)
+            || MINOR_WORDS.contains(&f)
+            || title_participle(f)
+            || f.chars().count() < 3
+            || ctx.is_lex(k, |l| matches!(l, Lex::Month(_) | Lex::Weekday(_)))
+        {
+            break;
+        }
+        content += 1;
+        words += 1;
+        k += 1;
+        last_content = Some(k);
+    }
+    let end = last_content?;
+    // The title ends the clause: punctuation, a relative pronoun or a participle follows.
+    let f = ctx.toks.get(end).map(|t| t.fold.as_str());
+    let ends = end == k
+        && (ctx.toks.get(end).is_none()
+            || ctx.sentence_end(end)
+            || ctx.is_any(end, &[",", ":", "(", ")", "\"", "»", "qui", "que", "dont"])
+            || f.is_some_and(title_participle));
+    (ends && content >= 2).then_some(end)
 }
 
 /// A capitalised word one letter away from a text's head noun ("Protocol", "Trait"), followed by a
@@ -177,10 +261,12 @@ fn misspelt_head(ctx: &Ctx, i: usize) -> bool {
         return false;
     }
     // One edit apart means at most one char longer or shorter.
-    ctx.lex
-        .document_heads_folded()
-        .iter()
-        .any(|(h, n)| n.abs_diff(chars) <= 1 && strsim::levenshtein(h, &t.fold) == 1)
+    ctx.lex.document_heads_folded().iter().any(|(h, n)| {
+        // A plural ("Cadres du parti") is no misspelling.
+        n.abs_diff(chars) <= 1
+            && strsim::levenshtein(h, &t.fold) == 1
+            && t.fold.strip_suffix('s') != Some(h.as_str())
+    })
 }
 
 /// From a lower-case noun at `k`, the name word reached through at most three lower-case words and
@@ -399,7 +485,12 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
             continue;
         };
         let head_cap = toks[i].cap;
-        let Some(end) = parse_name(ctx, head_end, head_cap) else {
+        let lower_title = || {
+            (class == NamedClass::Document)
+                .then(|| lowercase_title(ctx, i, head_end))
+                .flatten()
+        };
+        let Some(end) = parse_name(ctx, head_end, head_cap).or_else(lower_title) else {
             i = head_end;
             continue;
         };

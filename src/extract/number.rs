@@ -28,6 +28,10 @@ pub struct CountClaim {
     /// The organisation it belongs to (a party's seats), as its folded acronym.
     #[serde(default)]
     pub org: Option<String>,
+    /// For a vote's tally, the assembly that voted, when its sentence names one before the count
+    /// ("le Sénat a adopté le texte par 80 voix pour"): its head noun, folded.
+    #[serde(default)]
+    pub body: Option<String>,
 }
 
 impl CountClaim {
@@ -135,6 +139,7 @@ fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
             final_figure: false,
             holder: None,
             org: None,
+            body: None,
         });
     }
     out
@@ -203,6 +208,15 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
                 ),
             },
         };
+        // "12 voix pour, 3 contre": a tally; "1 200 voix pour le candidat": a candidate's votes;
+        // "112 voix contre 21": 112 for.
+        let what = if (what == "votes-for" || what == "votes-against")
+            && !ends_tally_item(ctx, noun_end)
+        {
+            fold(&ctx.raw[toks[noun].start..toks[noun].end])
+        } else {
+            what
+        };
         // A party's seats or votes: "167 des 255 sièges" counts the 167.
         let by_org = ctx.lex.by_organisation.contains(&what);
         let (first, low, high) = match by_org
@@ -258,6 +272,23 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         } else {
             what
         };
+        // "neuf groupes armés ont signé", "les onze pays signataires": the signatories of a text,
+        // one count whatever else the story counts of those things (a group such as member states
+        // stays itself).
+        let grouped = ctx.lex.pack.counted.iter().any(|c| c.id == what);
+        let what = if !by_org
+            && !grouped
+            && SIGNING_PARTIES.contains(&what.as_str())
+            && signatories(ctx, start, noun_end)
+        {
+            format!("{SIGNATORIES}{what}")
+        } else {
+            what
+        };
+        let body = TALLY
+            .contains(&what.as_str())
+            .then(|| voting_body(ctx, start))
+            .flatten();
         out.push(CountClaim {
             start: toks[start].start,
             end: toks[noun_end - 1].end,
@@ -269,9 +300,106 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             final_figure: said_final(ctx, start, noun_end),
             holder: None,
             org,
+            body,
         });
     }
     out
+}
+
+/// The counted groups of a vote's tally.
+pub const TALLY: &[&str] = &["votes-for", "votes-against", "abstentions"];
+
+/// Assemblies that vote, by their head noun.
+const VOTING_BODIES: &[&str] = &[
+    "assemblee",
+    "senat",
+    "conseil",
+    "parlement",
+    "chambre",
+    "congres",
+    "commission",
+    "comite",
+    "deputes",
+    "senateurs",
+];
+
+/// The assembly named before token `start` in its sentence ("le Sénat l'a voté par …").
+fn voting_body(ctx: &Ctx, start: usize) -> Option<String> {
+    let s = ctx.sentence_around(start);
+    (s.start..start)
+        .rev()
+        .find(|&k| ctx.is_any(k, VOTING_BODIES))
+        .and_then(|k| ctx.word(k))
+        .map(|w| match w {
+            "deputes" => "assemblee".to_string(),
+            "senateurs" => "senat".to_string(),
+            w => w.to_string(),
+        })
+}
+
+/// Who signs texts: states, parties and armed groups. People who sign (a petition, an open letter)
+/// are counts that grow and are left alone.
+const SIGNING_PARTIES: &[&str] = &[
+    "pays",
+    "groupes armes",
+    "mouvements armes",
+    "groupes rebelles",
+    "mouvements rebelles",
+    "factions armees",
+    "partis",
+];
+
+/// The prefix of `CountClaim::what` for the signatories of a text ("signatories:groupes armes").
+pub const SIGNATORIES: &str = "signatories:";
+
+/// Whether the token after "voix pour" ends an item of a tally ("12 voix pour, aucune contre et 3
+/// abstentions"), rather than naming whom the votes went to ("voix pour le candidat").
+fn ends_tally_item(ctx: &Ctx, k: usize) -> bool {
+    ctx.sentence_end(k)
+        || ctx.is_any(
+            k,
+            &[",", "et", "contre", ")", "(", ":", "-", "aucune", "aucun"],
+        )
+}
+
+/// Whether the things counted at `start..noun_end` signed something: "signataires" right after
+/// them ("onze groupes armés signataires"), "signé par" right before, or a plural signing verb
+/// whose subject they are, later in the clause ("neuf groupes armés actifs dans le nord ont
+/// signé", with no other count or subject between).
+fn signatories(ctx: &Ctx, start: usize, noun_end: usize) -> bool {
+    const PLURAL_VERBS: &[&str] = &["signent", "signeront", "paraphent", "ratifient"];
+    if ctx.is_any(noun_end, &["signataires"]) {
+        return true;
+    }
+    if start >= 2
+        && ctx.is(start - 1, "par")
+        && ctx.is_any(
+            start - 2,
+            &[
+                "signe", "signee", "signes", "signees", "paraphe", "paraphee",
+            ],
+        )
+    {
+        return true;
+    }
+    let mut k = noun_end;
+    while k < noun_end + 12 && !ctx.sentence_end(k) {
+        if ctx.is_any(k, &["qui", "que", "dont", "lesquels", "lesquelles"])
+            || ctx
+                .word(k)
+                .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        if ctx.is(k, "ont") && ctx.is_any(k + 1, &["signe", "paraphe", "ratifie"]) {
+            return true;
+        }
+        if ctx.is_any(k, PLURAL_VERBS) {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// The acronym after "à", "au", "aux" right after the counted noun: who the count goes to.
@@ -401,6 +529,7 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
             final_figure: false,
             holder,
             org: None,
+            body: None,
         });
     }
     out

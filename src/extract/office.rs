@@ -420,6 +420,33 @@ fn is_new(ctx: &Ctx, at: usize) -> bool {
             .any(|s| ctx.is_lex(s, |l| l == Lex::ChangeSince))
 }
 
+/// Titles that "général" qualifies as an adjective: "le procureur général X" holds no rank.
+/// ("inspecteur", "contrôleur" and "commissaire général" are police ranks in many countries.)
+const GENERAL_AS_ADJECTIVE: &[&str] = &[
+    "procureur",
+    "procureure",
+    "avocat",
+    "avocate",
+    "administrateur",
+    "administratrice",
+    "rapporteur",
+    "rapporteuse",
+    "tresorier",
+    "tresoriere",
+    "intendant",
+    "intendante",
+    "delegue",
+    "deleguee",
+    "consul",
+    "conseiller",
+    "conseillere",
+    "directeur",
+    "directrice",
+    "secretaire",
+    "vicaire",
+    "agent",
+];
+
 /// A rank right before a name: "le colonel Assimi Goïta", "général de brigade X".
 fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
     let mut out = Vec::new();
@@ -433,6 +460,11 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
         }) else {
             continue;
         };
+        if ctx.is_any(i, &["general", "generale"])
+            && ctx.is_any(i.wrapping_sub(1), GENERAL_AS_ADJECTIVE)
+        {
+            continue;
+        }
         if let Some(m) = ctx.person_at.get(e).copied().flatten() {
             out.push(RankClaim {
                 holder: m,

@@ -1,7 +1,8 @@
 //! Quotations and their speakers. Quotes open with « “ or a straight double quote and close with
 //! their pair — or, as hurried copy often does, with an opening mark followed by punctuation
 //! ("… pays « , a déclaré"). Speakers come from reporting clauses after ("», a déclaré X") or before
-//! ("Selon X, «", "X a affirmé : «") the quote; "a-t-il ajouté" goes back to the last speaker.
+//! ("Selon X, «", "X a affirmé : «") the quote; "a-t-il ajouté" goes back to the last speaker, and
+//! "», a lancé le chef de l'État" to the one person named shortly before with that office.
 
 use super::{Ctx, NamedMention, PersonMention, Quote};
 use crate::lexicon::Lex;
@@ -334,6 +335,76 @@ fn unnamed_office_subject(ctx: &Ctx, a: usize, b: usize) -> bool {
     })
 }
 
+/// The office class of a phrase at `k` ("le chef de l'État", "la ministre"), and its end.
+fn office_class_at<'a>(ctx: &Ctx<'a>, k: usize) -> Option<(usize, &'a str)> {
+    ctx.find_at(k, |l| match l {
+        Lex::Office(o) => Some(o),
+        _ => None,
+    })
+    .map(|(e, o)| (e, ctx.lex.pack.office[o as usize].class.as_str()))
+}
+
+/// The portfolio named right after an office ("ministre de la Santé", "ministre malien des
+/// Finances").
+fn portfolio_after(ctx: &Ctx, mut k: usize) -> Option<u16> {
+    for _ in 0..4 {
+        if let Some((_, p)) = ctx.find_at(k, |l| match l {
+            Lex::Portfolio(p) => Some(p),
+            _ => None,
+        }) {
+            return Some(p);
+        }
+        if !(ctx.is_any(k, &["de", "du", "des", "d'", "la", "l'"])
+            || ctx.is_lex(k, |l| matches!(l, Lex::CountryAdj(_))))
+        {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "« … », a lancé le chef de l'État": an office without a name after the reporting verb stands
+/// for the one person named with that office (before the name, "le président X", or in apposition
+/// after it, "X, président …") in the text shortly before the quotation. None when two people
+/// there hold it.
+fn described_speaker(
+    ctx: &Ctx,
+    persons: &[PersonMention],
+    after_verb: usize,
+    open: usize,
+) -> Option<usize> {
+    let mut k = after_verb;
+    if ctx.is_any(k, &["le", "la", "l'"]) {
+        k += 1;
+    }
+    let (end, class) = office_class_at(ctx, k)?;
+    // "le ministre de la Santé": the portfolio must be the candidate's too.
+    let portfolio = portfolio_after(ctx, end);
+    let fits = |e: usize| portfolio.is_none() || portfolio_after(ctx, e) == portfolio;
+    let floor = open.saturating_sub(120);
+    let holds = |m: &PersonMention| {
+        let before = (m.tok_start.saturating_sub(8)..m.tok_start).any(|j| {
+            office_class_at(ctx, j).is_some_and(|(e, c)| c == class && e <= m.tok_start && fits(e))
+        });
+        let after = ctx.is(m.tok_end, ",")
+            && (m.tok_end + 1..m.tok_end + 4)
+                .any(|j| office_class_at(ctx, j).is_some_and(|(e, c)| c == class && fits(e)));
+        before || after
+    };
+    let mut found: Option<usize> = None;
+    for (idx, m) in persons.iter().enumerate() {
+        if m.tok_start < floor || m.tok_start >= open || !holds(m) {
+            continue;
+        }
+        match found {
+            Some(f) if persons[f].parts != m.parts => return None,
+            _ => found = Some(idx),
+        }
+    }
+    found
+}
+
 /// "Il a eu cette phrase : « … »", "Elle a prévenu : « … »": a quotation opened after a colon in
 /// a sentence whose subject is a pronoun.
 fn pronoun_before_colon(ctx: &Ctx, open: usize) -> bool {
@@ -402,7 +473,7 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
                     .or(last_speaker.filter(|&(_, at)| at + 80 >= i).map(|(s, _)| s))
                     .or_else(|| nearest_subject(ctx, persons, i))
             } else {
-                person_after(ctx, e)
+                person_after(ctx, e).or_else(|| described_speaker(ctx, persons, e, i))
             };
         }
         if speaker.is_none() {
@@ -432,4 +503,54 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::document_from_text;
+    use crate::lexicon::Lexicon;
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let lex = Lexicon::default_fr();
+        let (doc, _) = document_from_text("t.txt", text.to_string());
+        let c = super::super::extract(&doc, &lex);
+        c.quotes
+            .iter()
+            .map(|q| q.speaker.map(|s| c.persons[s].text()))
+            .collect()
+    }
+
+    #[test]
+    fn an_office_after_the_verb_stands_for_the_one_person_named_with_it() {
+        assert_eq!(
+            speakers(
+                "Le président Idriss Mahamat Kodi a reçu les syndicats. « Nous paierons tout », a \
+                 lancé le chef de l'État."
+            ),
+            [Some("Idriss Mahamat Kodi".to_string())]
+        );
+        // The portfolio said after the verb must be the one named before.
+        assert_eq!(
+            speakers(
+                "Le ministre de l'Intérieur, Ali Ahmat Haggar, est venu. « Les hôpitaux seront \
+                 payés », a dit le ministre de la Santé."
+            ),
+            [None]
+        );
+        assert_eq!(
+            speakers(
+                "Le ministre de la Santé, Abdelmadjid Abderahim, est venu. « Les hôpitaux seront \
+                 payés », a dit le ministre de la Santé."
+            ),
+            [Some("Abdelmadjid Abderahim".to_string())]
+        );
+        // Two ministers named before: either may have spoken.
+        assert_eq!(
+            speakers(
+                "Le ministre de l'Intérieur, Ali Ahmat Haggar, et le ministre de la Sécurité, Moussa \
+                 Ibrahim Deby, sont venus. « Les marchés seront protégés », a dit le ministre."
+            ),
+            [None]
+        );
+    }
 }

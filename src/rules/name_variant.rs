@@ -23,8 +23,9 @@ distribution of forms.
 
 ## Why it matters
 
-"Bazum" for "Bazoum", "Goita" for "Goïta", "Abdourahame" for "Abdourahamane": misspelt names are
-the first thing readers and the people named notice, and they break search and archives.
+"Bazum" for "Bazoum", "Goita" for "Goïta", "Abdourahame" for "Abdourahamane", "Kaila" for "Kiala"
+(two neighbouring letters swapped): misspelt names are the first thing readers and the people named
+notice, and they break search and archives.
 
 ## Example
 

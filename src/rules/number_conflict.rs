@@ -29,6 +29,15 @@ digits in another order ("240 millions"): a story names many sums, but a swapped
 miscopied. So are counts of things no group lists, from three digits up ("adopté par 204 voix"
 against "par 240 voix", "1 254 participants" against "1 524").
 
+A vote's tally ("adoptée par 12 voix pour, aucune contre et 3 abstentions") is read as votes for,
+votes against and abstentions, each compared within a story; tallies of two assemblies named
+before them ("le Sénat", "l'Assemblée nationale") are two votes, and so are two tallies in one
+article. The signatories of a text ("neuf
+groupes armés ont signé", "les onze groupes armés signataires", "signé par sept pays") are one count
+of those things, compared wherever the text named nearest them (else the text the article names
+most) is named, even months apart. Signatories are states, parties and armed groups: people who
+sign a petition are counted as it grows.
+
 ## Why it matters
 
 A death toll or a membership figure is what readers remember and quote; two figures for one fact
@@ -48,6 +57,8 @@ mean one outlet copied it wrong.
 - Counts that move both ways over time (missing people, hostages) given on different days.
 - Vague plurals ("des dizaines de morts", "des milliers de déplacés").
 - Counts tied to different events in their sentences (an attack and a flood).
+- "112 voix contre 21" (112 for), "1 200 voix pour le candidat" (a candidate's votes): no tally.
+- Things counted outside a signing ("14 groupes armés restent actifs") against the signatories.
 - Different sums of one currency (a loan, a tranche, a total cost) whose digits differ, and
   different counts of a thing no group lists whose digits differ (or have fewer than three).
 
@@ -77,6 +88,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     // A party's seats or votes are its own count: (…, whose count, which organisation's).
     type Key<'m> = (usize, &'m str, String, Option<usize>, Option<&'m str>);
     let mut groups: BTreeMap<Key, Vec<Count>> = BTreeMap::new();
+    let mut texts: BTreeMap<&str, usize> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for claim in &c.counts {
             // Vague plurals ("des dizaines") contradict nothing.
@@ -95,7 +107,8 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             let other = !amount
                 && whose.is_none()
                 && org.is_none()
-                && !counted.contains(&claim.what.as_str());
+                && !counted.contains(&claim.what.as_str())
+                && !claim.what.starts_with(crate::extract::SIGNATORIES);
             let digits = if amount || other {
                 let mut d: Vec<char> = model.docs[d]
                     .slice(claim.start, claim.end)
@@ -110,9 +123,20 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             } else {
                 String::new()
             };
+            // The signatories of a text are compared wherever the text is named: an analysis
+            // months later recalls who signed it, outside the story's window. The text is the
+            // one named nearest the count, else the one the document names most.
+            let story = if claim.what.starts_with(crate::extract::SIGNATORIES)
+                && let Some(t) = nearest_text(&c.named, claim.start).or_else(|| main_text(&c.named))
+            {
+                let next = model.docs.len() + texts.len();
+                *texts.entry(t).or_insert(next)
+            } else {
+                model.stories[d]
+            };
             if !vague {
                 groups
-                    .entry((model.stories[d], claim.what.as_str(), digits, whose, org))
+                    .entry((story, claim.what.as_str(), digits, whose, org))
                     .or_default()
                     .push(Count { doc: d, claim });
             }
@@ -141,6 +165,19 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         if distinct(counts.iter().map(|c| c.doc)).len() < 2 {
             continue;
         }
+        // One article giving two tallies, or two signatory counts of one text, tells of several
+        // votes or signings: which one another article means is unknown.
+        let one_event =
+            crate::extract::TALLY.contains(&what) || what.starts_with(crate::extract::SIGNATORIES);
+        if one_event
+            && counts.iter().any(|a| {
+                counts
+                    .iter()
+                    .any(|b| a.doc == b.doc && !a.claim.overlaps(b.claim))
+            })
+        {
+            continue;
+        }
         let amount = what.starts_with("amount:");
         let clash = |a: &Count, b: &Count| -> bool {
             if a.doc == b.doc || a.claim.overlaps(b.claim) {
@@ -148,6 +185,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             }
             if by_digits {
                 return true;
+            }
+            // Two assemblies' votes on one text (the Assembly's, then the Senate's).
+            if let (Some(x), Some(y)) = (&a.claim.body, &b.claim.body)
+                && x != y
+            {
+                return false;
             }
             if let (Some(x), Some(y)) = (a.claim.event, b.claim.event)
                 && x != y
@@ -250,6 +293,10 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             ));
         }
         let n_ref = distinct(agreeing.iter().map(|c| c.doc)).len();
+        let shown = what
+            .strip_prefix(crate::extract::SIGNATORIES)
+            .map(|w| format!("signatory {w}"));
+        let what = shown.as_deref().unwrap_or(what);
         out.push(Finding {
             rule: RULE.id,
             wrong: seen
@@ -310,4 +357,38 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         });
     }
     out
+}
+
+/// How far (in bytes) a named text may stand from a count of its signatories.
+const TEXT_REACH: usize = 400;
+
+/// The named text nearest to byte `at`, within `TEXT_REACH`.
+fn nearest_text(named: &[crate::extract::NamedMention], at: usize) -> Option<&str> {
+    named
+        .iter()
+        .filter(|m| m.class == crate::extract::NamedClass::Document)
+        .map(|m| {
+            let d = if m.end <= at {
+                at - m.end
+            } else {
+                m.start.saturating_sub(at)
+            };
+            (d, m.key.as_str())
+        })
+        .filter(|(d, _)| *d <= TEXT_REACH)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// The named text a document names most often (the first of the most named), if any.
+fn main_text(named: &[crate::extract::NamedMention]) -> Option<&str> {
+    let mut n: BTreeMap<&str, (usize, std::cmp::Reverse<usize>)> = BTreeMap::new();
+    for (i, m) in named.iter().enumerate() {
+        if m.class == crate::extract::NamedClass::Document {
+            n.entry(m.key.as_str())
+                .or_insert((0, std::cmp::Reverse(i)))
+                .0 += 1;
+        }
+    }
+    n.into_iter().max_by_key(|(_, v)| *v).map(|(k, _)| k)
 }

@@ -36,6 +36,8 @@ stale copy; two ranks in one article is a slip.
   a été promu général de brigade", "élevé au grade de").
 - "le colonel X … a été promu général de brigade" is itself read as a claim of the new rank.
 - A bare "général" against a precise general rank ("général d'armée").
+- "Général" after a title ("le procureur général X", "le secrétaire général X"): an adjective, no
+  rank.
 
 ## Configuration
 

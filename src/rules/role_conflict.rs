@@ -42,8 +42,11 @@ shown; without one, the disagreement is a warning with the count of sources on e
 - Portfolios that overlap: "Affaires étrangères" and "Affaires étrangères et Coopération".
 - A post of an organisation and an office of state ("président de l'UNDC" and "ministre des
   Sports"), or posts of organisations written differently (they may be one or two). The head of
-  an agency or an institute ("directeur de l'Institut national de la santé") is the exception:
-  called a minister at the same time, one of the two is wrong.
+  an agency or an institute ("directeur de l'Institut national de la santé") and the governor of a
+  central bank ("gouverneur de la Banque centrale du Congo", "de la Banque de Zambie") are the
+  exception: called a minister at the same time, one of the two is wrong. A minister who is his
+  country's governor at a development bank ("gouverneur de la Banque mondiale pour le Malawi") is
+  not.
 - Two spellings of one seat: a governorship or mayoralty of two places is reported only when
   the names are two one-word names ("Sfax", "Gabès") or two names with one head ("région du
   Nord", "région de l'Est") that are not spelling variants of each other.
@@ -90,11 +93,13 @@ impl Office {
             {
                 return true;
             }
-            // The head of an agency or an institute is not a minister at the same time.
+            // The head of an agency or an institute, or the governor of a central bank, is not a
+            // minister at the same time.
             let head_and_minister = |a: &Office, b: &Office| {
-                a.org.is_some()
-                    && class(a.office) == "director"
-                    && b.org.is_none()
+                a.org.as_deref().is_some_and(|org| {
+                    class(a.office) == "director"
+                        || (class(a.office) == "governor" && central_bank(org, lex))
+                }) && b.org.is_none()
                     && class(b.office) == "minister"
             };
             return head_and_minister(self, other) || head_and_minister(other, self);
@@ -154,6 +159,23 @@ fn other_seat(a: &str, b: &str) -> bool {
         && !a.contains(b)
         && !b.contains(a)
         && strsim::normalized_levenshtein(a, b) < 0.8
+}
+
+/// Whether an organisation's folded key names a central bank: "banque centrale …", "banque
+/// nationale …", or a bank named after a country ("Banque de Zambie", "Banque de la République
+/// d'Haïti"). Development banks ("Banque mondiale", "Banque africaine de développement") are not:
+/// finance ministers sit on their boards as governors.
+fn central_bank(org: &str, lex: &Lexicon) -> bool {
+    let Some(rest) = org.strip_prefix("banque ") else {
+        return false;
+    };
+    if rest.starts_with("centrale") || rest.starts_with("nationale") {
+        return true;
+    }
+    let rest = rest.strip_prefix("republique ").unwrap_or(rest);
+    lex.pack.country.iter().any(|c| {
+        crate::text::fold(&c.name) == rest || c.forms.iter().any(|f| crate::text::fold(f) == rest)
+    })
 }
 
 struct Claim {
@@ -606,6 +628,17 @@ mod tests {
         } else {
             0
         }
+    }
+
+    #[test]
+    fn central_banks_are_told_from_development_banks() {
+        let lex = Lexicon::default_fr();
+        assert!(central_bank("banque centrale congo", &lex));
+        assert!(central_bank("banque zambie", &lex));
+        assert!(central_bank("banque republique haiti", &lex));
+        assert!(!central_bank("banque mondiale", &lex));
+        assert!(!central_bank("banque africaine developpement", &lex));
+        assert!(!central_bank("bceao", &lex));
     }
 
     #[test]

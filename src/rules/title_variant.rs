@@ -23,7 +23,12 @@ that name the same thing, and reports the forms that differ from the knowledge b
 one, from the form most sources use.
 
 Texts are grouped by what they are "of" ("Liptako-Gourma"); organisations by their normalised name,
-where a demonym stands for its place ("sahéliens" for "Sahel") and articles do not count.
+where a demonym stands for its place ("sahéliens" for "Sahel") and articles do not count. A
+capitalised head in mid-sentence names a text even when its subject is in lower case ("la Loi sur
+la transparence des revenus pétroliers, votée en 2023"). Two texts under one head whose names differ
+by one word replaced ("Loi sur la traçabilité des revenus pétroliers", "Cadre conjoint du G20" for
+"Cadre commun du G20") are one text misnamed when the rest is a proper name or, in one story, two
+words at least.
 
 ## Why it matters
 
@@ -43,6 +48,12 @@ and search engines take the name as written.
   ghanéenne"); a region is part of the name ("États du Sahel" / "États sahéliens" differ).
 - A rename: "Alliance" then "Confédération des États du Sahel" are different names, compared by the
   `acronym` rule and the knowledge base, not here.
+- Two texts one word apart that one article names side by side ("Loi sur la protection des
+  ressources halieutiques" and "… forestières"), or whose differing word tells texts apart
+  ("Plan national" / "Plan régional de développement") or says what the text is about ("Code
+  pénal" / "Code électoral", "sanitaire" / "économique"); two texts that share only a place ("…
+  du Burundi"); a name one word away from two texts.
+- "dans le cadre du …": "Cadre" names a text only when capitalised.
 - Texts named after a city or country ("Accord d'Alger", "Déclaration de Bamako") under unrelated
   heads, unless the heads are near-misspellings or the knowledge base knows the text.
 - Two places for one head and topic in one article ("après la Déclaration de Yaoundé sur la
@@ -166,25 +177,186 @@ fn near_keys(model: &Model) -> BTreeMap<String, String> {
     map
 }
 
+/// Modifiers that tell two texts apart rather than misname one ("Plan national" / "Plan régional de
+/// développement", "loi de finances initiale" / "rectificative").
+const DISTINGUISHING: &[&str] = &[
+    "national",
+    "regional",
+    "international",
+    "continental",
+    "local",
+    "communal",
+    "provincial",
+    "federal",
+    "provisoire",
+    "transitoire",
+    "definitif",
+    "initial",
+    "rectificatif",
+    "nouveau",
+    "nouvel",
+    "nouvelle",
+    "ancien",
+    "premier",
+    "second",
+    "deuxieme",
+    "troisieme",
+    "dernier",
+    "interieur",
+    "exterieur",
+    "public",
+    "prive",
+    "general",
+    "special",
+    "particulier",
+    "annuel",
+    "additionnel",
+    "complementaire",
+    "facultatif",
+    "bilateral",
+    "multilateral",
+];
+
+/// Endings of the adjectives that say what a text is about ("Code pénal" / "Code électoral", "Plan
+/// de développement sanitaire" / "économique", "revenus pétroliers" / "miniers"): two such words
+/// name two texts.
+const DOMAIN_ENDINGS: &[&str] = &[
+    "ique", "aire", "al", "el", "ier", "iere", "if", "ive", "ile", "ole", "ien", "ienne", "ais",
+    "aise", "ois", "oise",
+];
+
+/// A key word whose replacement may misname a text ("transparence" / "traçabilité", "commun" /
+/// "conjoint"), not tell two texts apart: a common word of four letters or more, neither a
+/// distinguishing modifier nor an adjective of what a text is about (feminine forms included).
+fn replaceable(w: &str) -> bool {
+    let m = w.strip_suffix('e').unwrap_or(w);
+    w.chars().all(char::is_alphabetic)
+        && w.chars().count() >= 4
+        && !DISTINGUISHING.contains(&w)
+        && !DISTINGUISHING.contains(&m)
+        && !DOMAIN_ENDINGS
+            .iter()
+            .any(|e| w.ends_with(e) || m.ends_with(e))
+}
+
+/// Text keys under one head that differ by one word replaced ("Loi sur la transparence des
+/// revenus pétroliers" / "Loi sur la traçabilité des revenus pétroliers", "Cadre commun du G20" /
+/// "Cadre conjoint du G20"), mapped to the key most documents use, per (head, key). The rest must
+/// be a proper name other than a place or, in one story, two words; the replaced words must be
+/// common words, not modifiers that tell texts apart or say what a text is about; and no document
+/// may write both (it would cite two texts). Keys are bucketed by head and by their words with one
+/// position masked, so only keys one replacement apart are ever compared.
+fn near_text_keys(model: &Model) -> BTreeMap<(String, String), String> {
+    #[derive(Default)]
+    struct Info {
+        docs: BTreeSet<usize>,
+        stories: BTreeSet<usize>,
+        proper: BTreeSet<String>,
+    }
+    let mut info: BTreeMap<(String, &str), Info> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for n in c.named.iter().filter(|n| n.class == NamedClass::Document) {
+            if !n.key.contains(' ') {
+                continue;
+            }
+            let e = info.entry((fold(&n.head), n.key.as_str())).or_default();
+            e.docs.insert(d);
+            e.stories.insert(model.stories[d]);
+            e.proper.extend(n.proper.iter().cloned());
+        }
+    }
+    // (head, masked position, the other words) → keys.
+    type Bucket<'k> = (&'k str, usize, Vec<&'k str>);
+    let mut buckets: BTreeMap<Bucket, Vec<&(String, &str)>> = BTreeMap::new();
+    for k in info.keys() {
+        let words: Vec<&str> = k.1.split(' ').collect();
+        for i in 0..words.len() {
+            let mut rest = words.clone();
+            rest.remove(i);
+            buckets.entry((k.0.as_str(), i, rest)).or_default().push(k);
+        }
+    }
+    let mut candidates: BTreeMap<&(String, &str), Vec<(usize, &str)>> = BTreeMap::new();
+    for ((_, i, rest), keys) in &buckets {
+        for (x, a) in keys.iter().enumerate() {
+            for b in &keys[x + 1..] {
+                let diff = [
+                    a.1.split(' ').nth(*i).unwrap_or_default(),
+                    b.1.split(' ').nth(*i).unwrap_or_default(),
+                ];
+                let (ia, ib) = (&info[*a], &info[*b]);
+                let common =
+                    |w: &&str| replaceable(w) && !ia.proper.contains(*w) && !ib.proper.contains(*w);
+                // A shared place says little: "Code pénal du Sénégal" and "Code civil du
+                // Sénégal" are two codes.
+                let shared_proper = rest.iter().any(|w| {
+                    (ia.proper.contains(*w) || ib.proper.contains(*w))
+                        && !place_named(model, w)
+                        && !model.lex.pack.region.iter().any(|r| fold(&r.name) == *w)
+                });
+                let same_story = ia.stories.intersection(&ib.stories).next().is_some();
+                if !diff.iter().all(common)
+                    || !(shared_proper || (same_story && rest.len() >= 2))
+                    || ia.docs.intersection(&ib.docs).next().is_some()
+                {
+                    continue;
+                }
+                let (winner, loser, n) = if (ia.docs.len(), std::cmp::Reverse(a.1))
+                    >= (ib.docs.len(), std::cmp::Reverse(b.1))
+                {
+                    (a, b, ia.docs.len())
+                } else {
+                    (b, a, ib.docs.len())
+                };
+                candidates.entry(loser).or_default().push((n, winner.1));
+            }
+        }
+    }
+    // A key one word away from two texts is a variant of neither, unless one is named by more
+    // documents.
+    let mut map = BTreeMap::new();
+    for (loser, mut winners) in candidates {
+        winners.sort_unstable_by(|x, y| y.cmp(x));
+        if winners.len() > 1 && winners[0].0 == winners[1].0 {
+            continue;
+        }
+        map.insert(
+            (loser.0.clone(), loser.1.to_string()),
+            winners[0].1.to_string(),
+        );
+    }
+    map
+}
+
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     let mut out = Vec::new();
     // (class, key) → mentions; the form compared is the head for texts, the content for bodies.
     let mut groups: BTreeMap<(NamedClass, String), Vec<Mention>> = BTreeMap::new();
     let near = near_keys(model);
+    let near_texts = near_text_keys(model);
     let mut neutral: BTreeMap<&str, String> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for n in &c.named {
-            let key = match n.class {
-                NamedClass::Organisation => near.get(&n.key).unwrap_or(&n.key).clone(),
-                NamedClass::Document => n.key.clone(),
-            };
-            let form = match n.class {
-                NamedClass::Document => fold(&n.head),
-                // Once per distinct name: a corpus writes the same ones again and again.
-                NamedClass::Organisation => neutral
-                    .entry(n.content.as_str())
-                    .or_insert_with(|| without_countries(&n.content, model.lex))
-                    .clone(),
+            let (key, form) = match n.class {
+                NamedClass::Organisation => (
+                    near.get(&n.key).unwrap_or(&n.key).clone(),
+                    // Once per distinct name: a corpus writes the same ones again and again.
+                    neutral
+                        .entry(n.content.as_str())
+                        .or_insert_with(|| without_countries(&n.content, model.lex))
+                        .clone(),
+                ),
+                NamedClass::Document => {
+                    let head = fold(&n.head);
+                    // A text whose key is one word away from another's: the key is the variant.
+                    let near = (!near_texts.is_empty())
+                        .then(|| near_texts.get(&(head.clone(), n.key.clone())))
+                        .flatten();
+                    match near {
+                        Some(k) => (k.clone(), format!("{head} {}", n.key)),
+                        None => (n.key.clone(), head),
+                    }
+                }
             };
             groups.entry((n.class, key)).or_default().push(Mention {
                 doc: d,
@@ -517,4 +689,40 @@ fn first_per_doc<'a>(it: impl Iterator<Item = &'a Mention>) -> Vec<&'a Mention> 
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replaceable;
+
+    #[test]
+    fn words_that_tell_texts_apart_are_not_replaceable() {
+        for w in [
+            "transparence",
+            "tracabilite",
+            "protection",
+            "commun",
+            "conjoint",
+            "gestion",
+        ] {
+            assert!(replaceable(w), "{w}");
+        }
+        for w in [
+            "nationale",
+            "regional",
+            "locale",
+            "penal",
+            "electorale",
+            "sanitaire",
+            "economique",
+            "petroliere",
+            "minier",
+            "rectificative",
+            "nouvelle",
+            "g20",
+            "loi",
+        ] {
+            assert!(!replaceable(w), "{w}");
+        }
+    }
 }
