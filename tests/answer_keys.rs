@@ -85,8 +85,10 @@ fn sixth_blind_set() {
 /// 16 articles (a Senegal–Mauritania gas field agreement, Sudanese ceasefire talks in Addis
 /// Ababa, a disputed Tunisian municipal election, a BEAC governor's succession), written blind on
 /// 2026-11-30 by a helper who never read the code. First measured at 0.36 / 0.62 with no
-/// not_conflict violation (commit `663a20b`, fifth session), before anyone read a miss.
+/// not_conflict violation (commit `663a20b`, fifth session), before anyone read a miss. Its
+/// misses then guided general fixes (YAML front matter, datelines, one seat per governor, stated
+/// promotions, quotation speakers, agreeing sources cited), so it is no longer blind: 0.56 / 0.94.
 #[test]
 fn seventh_blind_set() {
-    assert_floors("blind7", 0.36, 0.62);
+    assert_floors("blind7", 0.56, 0.94);
 }
