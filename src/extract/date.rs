@@ -271,13 +271,13 @@ pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> O
     static PUBLISHED: OnceLock<Option<regex::Regex>> = OnceLock::new();
     let place = PLACE.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)^[\s*_#>]*\p{Lu}[\p{L}'’ .\-]{1,40}(?:\s*\([^)\n]{1,60}\))?\s*,\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:le\s+)?$",
+            r"^[\s*_#>]*\p{Lu}[\p{L}'’ .\-]+(?:\s*\([^)\n]+\))?\s*,\s*(?i:(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?:le\s+)?)$",
         )
         .ok()
     });
     let published = PUBLISHED.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:publi\w*|mis\s+en\s+ligne|mis[e]?\s+à\s+jour|actualis\w*|modifi\w*|bulletin|édition|journal|transcription|diffus\w*|paru\w*)\b[^\n]{0,40}$",
+            r"(?i)(?:^|[^\p{L}])(?:publi|mis en ligne|mis à jour|mise à jour|actualis|modifi|bulletin|édition|journal|transcription|diffus|paru)",
         )
         .ok()
     });
@@ -309,8 +309,19 @@ pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> O
                 .rfind('\n')
                 .map_or(body_start, |i| body_start + i + 1);
             let before = &raw[line_start..d.start];
-            let matches = |r: &Option<regex::Regex>| r.as_ref().is_some_and(|r| r.is_match(before));
-            is_dateline(ctx, d) || matches(place) || matches(published)
+            // Patterns without counted repetitions (a Unicode class repeated forty times makes a
+            // large automaton in every thread); the lengths are checked here instead. A place
+            // and its country take at most about a hundred chars; a publication cue is within
+            // sixty chars of the date.
+            let matches =
+                |r: &Option<regex::Regex>, s: &str| r.as_ref().is_some_and(|r| r.is_match(s));
+            let mut tail = before.len().saturating_sub(60);
+            while !before.is_char_boundary(tail) {
+                tail += 1;
+            }
+            is_dateline(ctx, d)
+                || (before.chars().count() <= 110 && matches(place, before))
+                || matches(published, &before[tail..])
         })
         .and_then(DateMention::partial)
 }

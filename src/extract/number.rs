@@ -1,6 +1,7 @@
 //! Counts: "54 morts", "au moins 30 000 sinistrés", "une cinquantaine de morts", "onze États
 //! membres", "des dizaines de déplacés" — each read as the interval of values it allows.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::Ctx;
@@ -12,8 +13,9 @@ use crate::text::{TokKind, fold};
 pub struct CountClaim {
     pub start: usize,
     pub end: usize,
-    /// What is counted: a counted group's id ("dead") or the folded noun.
-    pub what: String,
+    /// What is counted: a counted group's id ("dead") or the folded noun (inline: a corpus holds
+    /// millions of counts, and these words are short).
+    pub what: CompactString,
     /// The count grows over time (a toll).
     pub accumulates: bool,
     pub low: u64,
@@ -27,11 +29,11 @@ pub struct CountClaim {
     pub holder: Option<usize>,
     /// The organisation it belongs to (a party's seats), as its folded acronym.
     #[serde(default)]
-    pub org: Option<String>,
+    pub org: Option<CompactString>,
     /// For a vote's tally, the assembly that voted, when its sentence names one before the count
     /// ("le Sénat a adopté le texte par 80 voix pour"): its head noun, folded.
     #[serde(default)]
-    pub body: Option<String>,
+    pub body: Option<CompactString>,
 }
 
 impl CountClaim {
@@ -131,7 +133,7 @@ fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
         out.push(CountClaim {
             start: toks[first].start,
             end: toks[end - 1].end,
-            what: format!("amount:{currency}"),
+            what: compact_str::format_compact!("amount:{currency}"),
             accumulates: false,
             low: value,
             high: Some(value),
@@ -292,15 +294,15 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         out.push(CountClaim {
             start: toks[start].start,
             end: toks[noun_end - 1].end,
-            what,
+            what: what.into(),
             accumulates,
             low: range.0,
             high: range.1,
             event: sentence_event(ctx, start),
             final_figure: said_final(ctx, start, noun_end),
             holder: None,
-            org,
-            body,
+            org: org.map(Into::into),
+            body: body.map(Into::into),
         });
     }
     out
