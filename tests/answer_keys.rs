@@ -87,8 +87,9 @@ fn sixth_blind_set() {
 /// 2026-11-30 by a helper who never read the code. First measured at 0.36 / 0.62 with no
 /// not_conflict violation (commit `663a20b`, fifth session), before anyone read a miss. Its
 /// misses then guided general fixes (YAML front matter, datelines, one seat per governor, stated
-/// promotions, quotation speakers, agreeing sources cited), so it is no longer blind: 0.56 / 0.94.
+/// promotions, quotation speakers, agreeing sources cited, the plural "Énergies"), so it is no
+/// longer blind: 0.60 / 0.94.
 #[test]
 fn seventh_blind_set() {
-    assert_floors("blind7", 0.56, 0.93);
+    assert_floors("blind7", 0.6, 0.94);
 }
