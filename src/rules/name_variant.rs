@@ -91,6 +91,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 middles.push(parts[1].as_str());
             }
         }
+        // Each form once: every mention is checked against these, and a person named in
+        // thousands of articles has thousands of mentions but a handful of forms.
+        givens.sort_unstable();
+        givens.dedup();
+        middles.sort_unstable();
+        middles.dedup();
         for &(d, m) in &entity.mentions {
             let p = model.mention(d, m);
             let (start, end) = (p.start, p.end);
