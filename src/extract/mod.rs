@@ -1161,6 +1161,18 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_wrapped_over_two_lines_is_read_whole() {
+        let (c, _) = read(
+            "Le port sera agrandi. « Un archipel qui ne maîtrise pas\nses quais ne maîtrise pas son destin », a déclaré le ministre de la Mer, Adilson Fortes.\n\n« Rien\n\nEnsuite.",
+        );
+        assert_eq!(c.quotes[0].n_words, 13);
+        let s = c.quotes[0].speaker.map(|m| c.persons[m].text());
+        assert_eq!(s.as_deref(), Some("Adilson Fortes"));
+        // Unclosed, it stops at the end of its paragraph, not across a blank line.
+        assert_eq!(c.quotes[1].n_words, 1);
+    }
+
+    #[test]
     fn a_dateline_or_publication_line_dates_the_article() {
         let date = |text: &str| read(text).0.dateline.map(|d| d.to_string());
         for (text, want) in [

@@ -37,6 +37,21 @@ fn closes_like(ctx: &Ctx, i: usize) -> bool {
     }
 }
 
+/// Whether the line after the line break at `brk` has text and holds the closing mark `close`.
+fn closes_on_next_line(ctx: &Ctx, brk: usize, close: char) -> bool {
+    let mut k = brk + 1;
+    while k < ctx.toks.len() && k < brk + MAX_QUOTE_TOKENS {
+        if ctx.toks[k].kind == TokKind::Break {
+            return false;
+        }
+        if raw_char(ctx, k) == Some(close) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
 /// Finds the token that closes the quote opened at `open`.
 fn find_close(ctx: &Ctx, open: usize, c: char) -> Option<usize> {
     let close = closer_for(c)?;
@@ -44,6 +59,12 @@ fn find_close(ctx: &Ctx, open: usize, c: char) -> Option<usize> {
     while j < ctx.toks.len() && j < open + MAX_QUOTE_TOKENS {
         let t = &ctx.toks[j];
         if t.kind == TokKind::Break {
+            // A text wrapped at a fixed width: the quote goes on when its closing mark ends it on
+            // the next line (not after a blank line).
+            if j > open + 1 && closes_on_next_line(ctx, j, close) {
+                j += 1;
+                continue;
+            }
             // An unclosed quote runs to the end of its paragraph.
             return (j > open + 1).then_some(j);
         }
