@@ -18,9 +18,9 @@ pub const RULE: Rule = Rule {
 
 Pairs each event word of a kind that happens once per story (the language pack's `[[event]]`
 entries with `once = true`: coup, signing, summit, dismissal, recall, disaster, a storm's
-landfall, an entry into force…) with the date its sentence gives ("a été signé le 12 mars", "a limogé mardi", "dans la
-nuit du 10 au 11 août"). An overnight event is dated by the morning it ends on ("a touché terre
-dans la nuit de dimanche à lundi" is Monday's).
+landfall, an entry into force…) with the date its sentence gives ("a été signé le 12 mars", "a
+limogé mardi", "dans la nuit du 10 au 11 août"). An overnight event is dated by the morning it
+ends on ("a touché terre dans la nuit de dimanche à lundi" is Monday's).
 Dates without a year take the document's year; a weekday alone is the latest such day on or before a
 document dated to the day. Within one story, two documents that date the event to different days
 a few weeks apart at most are reported.
