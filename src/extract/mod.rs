@@ -1161,6 +1161,15 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_names_no_organisation() {
+        let (c, _) = read(
+            "Le général de brigade Abdelrahim Osman Babiker a conduit la délégation de l'armée.",
+        );
+        let heads: Vec<&str> = c.named.iter().map(|n| n.head.as_str()).collect();
+        assert!(heads.is_empty(), "{heads:?}");
+    }
+
+    #[test]
     fn a_quotation_wrapped_over_two_lines_is_read_whole() {
         let (c, _) = read(
             "Le port sera agrandi. « Un archipel qui ne maîtrise pas\nses quais ne maîtrise pas son destin », a déclaré le ministre de la Mer, Adilson Fortes.\n\n« Rien\n\nEnsuite.",

@@ -163,7 +163,17 @@ fn head_at(ctx: &Ctx, i: usize) -> Option<(usize, NamedClass)> {
         _ => None,
     })
     .filter(|_| ctx.toks[i].cap || !CAPITALISED_HEADS.contains(&ctx.toks[i].fold.as_str()))
+    .filter(|_| !inside_rank(ctx, i))
     .or_else(|| misspelt_head(ctx, i).then_some((i + 1, NamedClass::Document)))
+}
+
+/// Whether token `i` is part of a military rank that starts before it ("général de brigade X" names
+/// no brigade).
+fn inside_rank(ctx: &Ctx, i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|j| {
+        ctx.hits_at(j)
+            .any(|h| matches!(h.lex, Lex::Rank(_)) && h.end > i)
+    })
 }
 
 /// Words that open a text's subject right after its head ("Loi sur la …", "Code relatif à …").
