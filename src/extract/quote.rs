@@ -292,7 +292,9 @@ fn is_complement(ctx: &Ctx, k: usize) -> bool {
                     prev.wrapping_sub(1),
                     &["voix", "intermediaire", "biais", "bouche"],
                 );
-            return !channel && ctx.is_any(prev, COMPLEMENT_OF);
+            // "Pour X, le texte « … »" opening a sentence: in X's view, X speaks.
+            let view = ctx.is(prev, "pour") && (prev == 0 || ctx.sentence_end(prev - 1));
+            return !channel && !view && ctx.is_any(prev, COMPLEMENT_OF);
         }
         j = prev;
     }
@@ -426,6 +428,37 @@ fn described_speaker(
     found
 }
 
+/// "Le secrétaire exécutif de l'IGAD, X, avait donné le ton : « … »": a quotation opened after a
+/// colon, in a sentence that names one person, who is not a preposition's complement: that person
+/// speaks, whatever the verb.
+fn colon_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<usize> {
+    if !ctx.is(open.wrapping_sub(1), ":") {
+        return None;
+    }
+    let mut s0 = open - 1;
+    while s0 > 0 && open - s0 < 40 && !ctx.sentence_end(s0 - 1) {
+        s0 -= 1;
+    }
+    if s0 > 0 && !ctx.sentence_end(s0 - 1) {
+        return None;
+    }
+    let mut found: Option<usize> = None;
+    for k in s0..open {
+        let Some(m) = ctx.person_at[k] else {
+            continue;
+        };
+        if m >= persons.len() {
+            continue;
+        }
+        match found {
+            Some(f) if persons[f].parts != persons[m].parts => return None,
+            Some(_) => {}
+            None => found = Some(m),
+        }
+    }
+    found.filter(|&m| !is_complement(ctx, persons[m].tok_start))
+}
+
 /// "Il a eu cette phrase : « … »", "Elle a prévenu : « … »": a quotation opened after a colon in
 /// a sentence whose subject is a pronoun.
 fn pronoun_before_colon(ctx: &Ctx, open: usize) -> bool {
@@ -502,6 +535,9 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         }
         if speaker.is_none() && pronoun_before_colon(ctx, i) {
             speaker = nearest_subject(ctx, persons, i);
+        }
+        if speaker.is_none() {
+            speaker = colon_subject(ctx, persons, i);
         }
         let (source_text, article) = source_text_before(ctx, named, &named_at, i);
         let source_text = if speaker.is_none() { source_text } else { None };
