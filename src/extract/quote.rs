@@ -497,13 +497,11 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
             i += 1;
             continue;
         };
-        let inner: Vec<usize> = (i + 1..close).collect();
-        let words: Vec<usize> = inner
-            .iter()
-            .copied()
+        // Counted, not collected: this runs at every quotation of every document.
+        let n_words = (i + 1..close)
             .filter(|&k| ctx.toks[k].kind == TokKind::Word)
-            .collect();
-        if words.is_empty() {
+            .count();
+        if n_words == 0 {
             i = close + 1;
             continue;
         }
@@ -547,7 +545,7 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         out.push(Quote {
             start: first,
             end: last,
-            n_words: u32::try_from(words.len()).unwrap_or(u32::MAX),
+            n_words: u32::try_from(n_words).unwrap_or(u32::MAX),
             speaker,
             source_text,
             article,
