@@ -52,8 +52,11 @@ pub const MISATTRIBUTION: Rule = Rule {
     doc: r#"## What it does
 
 Finds the same quotation (nearly word for word) in different documents, each with a speaker read
-from its reporting clause ("», a déclaré X", "Selon X, «", "X a affirmé : «", and "a-t-il ajouté"
-resolved to the previous speaker), and reports when the speakers are different people.
+from its reporting clause ("», a déclaré X", "», a déclaré à l'issue du sommet le président de la
+Commission, X", "Selon X, «", "X a affirmé : «", "X, …, avait donné le ton : «" when the sentence
+names no one else, "», a lancé le chef de l'État" for the one person named shortly before with
+that office, and "a-t-il ajouté" resolved to the sentence's subject or the previous speaker), and
+reports when the speakers are different people.
 
 ## Why it matters
 
@@ -66,7 +69,12 @@ Putting one person's words in another's mouth is among the most damaging errors 
 
 ## Not flagged
 
-- Quotations without a speaker on one side.
+- Quotations without a speaker on one side: among them words a text or an institution says
+  ("», indique le communiqué"), a pronoun whose sentence has an unnamed office holder as subject
+  ("Le nouveau directeur a repris la formule qu'il avait lancée : «"), and an office two people
+  named before hold.
+- A person who is only a preposition's complement is not the speaker ("Cette juriste, proche de
+  l'ancien ministre X, avait lancé : «"), but "Pour X, …" opening a sentence gives X's view.
 - Speakers the resolver takes for one person (spelling variants are `name-variant`).
 
 ## Configuration
