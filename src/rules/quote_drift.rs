@@ -36,6 +36,9 @@ or of an article of a treaty — mean at least one outlet paraphrased inside quo
 - A partial quotation: one article quotes part of what another quotes in full, word for word.
 - Typography: quotation marks, apostrophes, case, accents.
 - Quotations shorter than `quote-min-words`.
+- Two quotations whose common words are function words only ("Ce n'est pas à nous de le faire" and
+  "Ce n'est pas à nous de payer"): fewer than two content words in common, two statements.
+  `misattribution` pairs quotations the same way.
 
 ## Configuration
 
@@ -268,6 +271,22 @@ struct Quotes {
     wordings: Vec<Vec<u32>>,
     /// Wording id → the quotations (dense indices, ascending) worded that way.
     quotes_of: Vec<Vec<u32>>,
+    /// Word id → whether the word carries meaning (four letters or more, not a function word).
+    content: Vec<bool>,
+}
+
+/// Function words of four letters or more (folded): two quotations that share only these
+/// ("n'est pas un …") share no statement.
+const FUNCTION_WORDS: &[&str] = &[
+    "ainsi", "alors", "apres", "aussi", "autre", "autres", "avant", "avec", "avoir", "cela",
+    "celle", "celui", "cette", "ceux", "chaque", "chez", "comme", "dans", "deja", "depuis", "donc",
+    "dont", "elle", "elles", "encore", "entre", "etait", "etre", "fait", "leur", "leurs", "mais",
+    "meme", "moins", "notre", "nous", "pour", "plus", "quand", "quel", "quelle", "rien", "sans",
+    "sera", "sont", "sous", "tous", "tout", "toute", "toutes", "tres", "vers", "votre", "vous",
+];
+
+fn is_content(word: &str) -> bool {
+    word.chars().count() >= 4 && !FUNCTION_WORDS.contains(&word)
 }
 
 impl Quotes {
@@ -283,6 +302,7 @@ impl Quotes {
         let mut wording_of = Vec::new();
         let mut wordings: Vec<Vec<u32>> = Vec::new();
         let mut quotes_of: Vec<Vec<u32>> = Vec::new();
+        let mut content: Vec<bool> = Vec::new();
         // Words are read again from the quotations' spans, in parallel, a slice of the corpus at
         // a time (so that they are never all held at once), then interned in corpus order.
         let all: Vec<usize> = (0..claims.len()).collect();
@@ -312,6 +332,7 @@ impl Quotes {
                             None => {
                                 let id = vocab.len() as u32;
                                 vocab.insert(x.to_string(), id);
+                                content.push(is_content(x));
                                 id
                             }
                         })
@@ -338,6 +359,7 @@ impl Quotes {
             wording_of,
             wordings,
             quotes_of,
+            content,
         }
     }
 
@@ -550,6 +572,19 @@ fn pairs_of(model: &Model, params: &Params, quotes: &Quotes) -> Vec<Pair> {
                 _ => n as u32,
             };
             if f64::from(bound) / n as f64 >= lowest {
+                // What they have in common must say something: two content words at least when
+                // the shorter has two ("n'est pas un guichet …" and "n'est pas un partage …"
+                // share only function words).
+                let meaningful = |w: &[u32]| -> Vec<u32> {
+                    w.iter()
+                        .copied()
+                        .filter(|&x| quotes.content.get(x as usize).copied().unwrap_or(true))
+                        .collect()
+                };
+                let (cs, cl) = (meaningful(short), meaningful(long));
+                if cs.len() >= 2 && lcs_len(&cs, &cl, &mut row) < 2 {
+                    return None;
+                }
                 Some((false, lcs_len(short, long, &mut row)))
             } else {
                 None
