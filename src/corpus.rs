@@ -650,13 +650,12 @@ fn parse_document(
         // YAML front matter, as Markdown tools write it: its flat `key: value` lines are read
         // (date, title, outlet), the rest is skipped. Never closed, it is text.
         let open_end = bom + 3 + if rest[3..].starts_with("\r\n") { 2 } else { 1 };
-        match find_closing_line(&text, open_end, &["---", "..."]) {
+        let closing = find_closing_line(&text, open_end, &["---", "..."]);
+        let fm = closing.map(|(close_start, _)| yaml_front_matter(&text[open_end..close_start]));
+        match (closing, fm) {
             // Two rules around lines without a single `key: value` are text, not metadata.
-            Some((close_start, close_end))
-                if yaml_front_matter(&text[open_end..close_start]).keys > 0 =>
-            {
+            (Some((_, close_end)), Some(fm)) if fm.keys > 0 => {
                 body_start = close_end;
-                let fm = yaml_front_matter(&text[open_end..close_start]);
                 if let Some((value, at)) = fm.date {
                     match yaml_date(value) {
                         Some(d) => meta.date = Some((d, DateSource::FrontMatter)),
@@ -677,8 +676,8 @@ fn parse_document(
                 meta.title = fm.title.map(str::to_string);
                 meta.outlet = fm.outlet.map(str::to_string);
             }
-            Some(_) => {}
-            None => problems.push(InputProblem {
+            (Some(_), _) => {}
+            (None, _) => problems.push(InputProblem {
                 path: path.clone(),
                 message: "front matter opened with `---` is never closed: read as plain text"
                     .into(),
@@ -774,10 +773,10 @@ fn yaml_front_matter(block: &str) -> YamlFrontMatter<'_> {
         if line.starts_with([' ', '\t', '#', '-']) {
             continue;
         }
-        let Some((key, value)) = line.split_once(':') else {
+        let Some((raw_key, value)) = line.split_once(':') else {
             continue;
         };
-        let key = key.trim().to_ascii_lowercase();
+        let key = raw_key.trim().to_ascii_lowercase();
         if key.is_empty() || key.contains(char::is_whitespace) {
             continue;
         }
@@ -801,7 +800,7 @@ fn yaml_front_matter(block: &str) -> YamlFrontMatter<'_> {
         if let Some(rank) = DATE_KEYS.iter().position(|k| *k == key) {
             if rank < date_rank {
                 date_rank = rank;
-                fm.date = Some((v, at + key_len(line) + 1 + lead + quote));
+                fm.date = Some((v, at + raw_key.len() + 1 + lead + quote));
             }
         } else if key == "title" && fm.title.is_none() {
             fm.title = Some(v);
@@ -810,11 +809,6 @@ fn yaml_front_matter(block: &str) -> YamlFrontMatter<'_> {
         }
     }
     fm
-}
-
-/// Bytes before the `:` of a `key: value` line.
-fn key_len(line: &str) -> usize {
-    line.find(':').unwrap_or(0)
 }
 
 /// A front-matter date: `2025-03-14`, with or without a time after it (`2025-03-14T09:30:00Z`,

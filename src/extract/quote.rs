@@ -306,15 +306,8 @@ fn is_complement(ctx: &Ctx, k: usize) -> bool {
 /// ("limogée par le Premier ministre X, la présidente du parti… « … », a-t-elle lancé" goes back
 /// to the sentence before, whose subject the party's president is).
 fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<usize> {
-    let sentence_start = |from: usize| {
-        // Sentences longer than this are run-on text, not a sentence to look back through.
-        let floor = from.saturating_sub(80);
-        let mut k = from;
-        while k > floor && !ctx.sentence_end(k - 1) {
-            k -= 1;
-        }
-        k
-    };
+    // Sentences longer than this are run-on text, not a sentence to look back through.
+    let sentence_start = |from: usize| sentence_start(ctx, from, 80).0;
     let s0 = sentence_start(open);
     // "Le nouveau gouverneur a repris la formule qu'il avait lancée : «": the pronoun stands for
     // an office holder the sentence does not name, not for someone named before.
@@ -335,12 +328,23 @@ fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<
     })
 }
 
+/// The first token of the sentence holding token `from`, looking back at most `reach` tokens, and
+/// whether that is the sentence's real start rather than the reach's limit.
+fn sentence_start(ctx: &Ctx, from: usize, reach: usize) -> (usize, bool) {
+    let floor = from.saturating_sub(reach);
+    let mut k = from;
+    while k > floor && !ctx.sentence_end(k - 1) {
+        k -= 1;
+    }
+    (k, k == 0 || ctx.sentence_end(k - 1))
+}
+
 /// Whether tokens `a..b` hold an office phrase after a determiner ("le nouveau gouverneur", "la
 /// ministre", "cette présidente") with no person named with it: the sentence's subject is then
 /// someone it does not name.
 fn unnamed_office_subject(ctx: &Ctx, a: usize, b: usize) -> bool {
     (a..b).any(|k| {
-        let Some((e, ())) = ctx.find_at(k, |l| matches!(l, Lex::Office(_)).then_some(())) else {
+        let Some((e, _)) = office_class_at(ctx, k) else {
             return false;
         };
         // A determiner before it, an adjective or a "past"/"new" marker allowed in between.
@@ -435,11 +439,8 @@ fn colon_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<us
     if !ctx.is(open.wrapping_sub(1), ":") {
         return None;
     }
-    let mut s0 = open - 1;
-    while s0 > 0 && open - s0 < 40 && !ctx.sentence_end(s0 - 1) {
-        s0 -= 1;
-    }
-    if s0 > 0 && !ctx.sentence_end(s0 - 1) {
+    let (s0, whole) = sentence_start(ctx, open - 1, 39);
+    if !whole {
         return None;
     }
     let mut found: Option<usize> = None;

@@ -152,10 +152,9 @@ fn other_seat(a: &str, b: &str) -> bool {
     if wa == 1 && wb == 1 {
         return true;
     }
-    let head = |s: &str| s.split(' ').next().unwrap_or_default().to_string();
     wa > 1
         && wb > 1
-        && head(a) == head(b)
+        && a.split(' ').next() == b.split(' ').next()
         && !a.contains(b)
         && !b.contains(a)
         && strsim::normalized_levenshtein(a, b) < 0.8
