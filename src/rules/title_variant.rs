@@ -76,6 +76,19 @@ struct Mention {
     topic: Option<String>,
 }
 
+impl Mention {
+    /// Evidence for this mention, labelled "{lead}`raw` here (date)".
+    fn evidence(&self, model: &Model, lead: &str) -> Evidence {
+        doc_evidence(
+            self.doc,
+            self.start,
+            self.end,
+            self.raw.clone(),
+            format!("{lead}`{}` here{}", self.raw, dated(model, self.doc)),
+        )
+    }
+}
+
 /// Word-level edit distance is one: a word dropped, added or replaced.
 fn one_word_apart<'a>(a: &'a [&'a str], b: &'a [&'a str]) -> Option<Vec<&'a str>> {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -471,15 +484,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             let bad: Vec<&Mention> =
                 first_per_doc(mentions.iter().filter(|m| vs.contains(&m.form.as_str())));
             let Some(primary) = bad.first() else { continue };
-            let named_here = |m: &&Mention| {
-                doc_evidence(
-                    m.doc,
-                    m.start,
-                    m.end,
-                    m.raw.clone(),
-                    format!("named `{}` here{}", m.raw, dated(model, m.doc)),
-                )
-            };
+            let named_here = |m: &&Mention| m.evidence(model, "named ");
             let mut evidence: Vec<Evidence> = bad.iter().map(named_here).collect();
             evidence.extend(ref_mentions.iter().take(4).map(named_here));
             if let Some((_, name, span)) = &kb {
@@ -611,15 +616,7 @@ fn other_place(model: &Model) -> Vec<Finding> {
             }
             let wrong = first_per_doc(ms.iter());
             let right = first_per_doc(usual_ms.iter());
-            let here = |m: &&Mention| {
-                doc_evidence(
-                    m.doc,
-                    m.start,
-                    m.end,
-                    m.raw.clone(),
-                    format!("`{}` here{}", m.raw, dated(model, m.doc)),
-                )
-            };
+            let here = |m: &&Mention| m.evidence(model, "");
             let mut evidence: Vec<Evidence> = wrong.iter().map(here).collect();
             evidence.extend(right.iter().take(3).map(here));
             out.push(Finding {
