@@ -3,12 +3,15 @@
 //! must both agree), blocked by the surname's first letter so cost stays near linear; then lone
 //! surnames ("Goïta") attach to the one person of that surname in the same document or the corpus.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::corpus::{DateSource, Document};
 use crate::extract::{DocClaims, PersonMention};
 use crate::kb::Kb;
-use crate::text::fold;
+use crate::text::{fold, fold_into};
 use crate::time::PartialDate;
 
 /// One person, as the corpus and the knowledge base know them.
@@ -110,7 +113,7 @@ fn stories(
         Place(u16),
     }
     let n = claims.len();
-    let mut anchors: HashMap<Anchor, Vec<usize>> = HashMap::new();
+    let mut anchors: HashMap<Anchor, Vec<usize>> = HashMap::default();
     let mut mine: Vec<Anchor> = Vec::new();
     for (d, c) in claims.iter().enumerate() {
         mine.extend(c.acronyms.iter().map(|a| Anchor::Acronym(fold(&a.acronym))));
@@ -592,7 +595,7 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
         given_names: lex.pack.given_names.names.iter().map(|n| fold(n)).collect(),
         ..FormIndex::default()
     };
-    let mut exact: HashMap<String, usize> = HashMap::new();
+    let mut exact: HashMap<String, usize> = HashMap::default();
     for (i, p) in kb.persons.iter().enumerate() {
         let id = entities.len();
         entities.push(Entity {
@@ -609,14 +612,22 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
     }
     let mut person_entity: Vec<Vec<Option<usize>>> =
         claims.iter().map(|c| vec![None; c.persons.len()]).collect();
-    // Full names first, in document order.
+    // Full names first, in document order. The folded full name is built in one buffer: most
+    // mentions repeat a name already met, and need no allocation.
+    let mut key = String::new();
     for (d, c) in claims.iter().enumerate() {
         for (m, p) in c.persons.iter().enumerate() {
             if p.parts.len() < 2 {
                 continue;
             }
-            let key = fold(&p.text());
-            let known = exact.get(&key).copied();
+            key.clear();
+            for (i, part) in p.parts.iter().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                fold_into(part, &mut key);
+            }
+            let known = exact.get(key.as_str()).copied();
             let id = known.or_else(|| {
                 let form = Form::new(&p.parts, &index.given_names)?;
                 let cands = index.similar(&form);
@@ -633,7 +644,7 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
             });
             if known.is_none() {
                 index.add(id, &p.parts);
-                exact.insert(key, id);
+                exact.insert(key.clone(), id);
             }
             entities[id].mentions.push((d, m));
             person_entity[d][m] = Some(id);
@@ -651,14 +662,14 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
             v
         })
         .collect();
-    let mut surname_blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut surname_blocks: HashMap<String, Vec<usize>> = HashMap::default();
     for (g, (key, _)) in index.surnames.iter().enumerate() {
         surname_blocks.entry(key.block()).or_default().push(g);
     }
     // A lone surname's similar known surnames depend only on its folded form (the phonetic form
     // is computed from it): their entities are found once per distinct form, then filtered per
     // mention.
-    let mut similar_of: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut similar_of: HashMap<String, Vec<usize>> = HashMap::default();
     for (d, c) in claims.iter().enumerate() {
         let in_doc: Vec<usize> = {
             let mut v: Vec<usize> = person_entity[d].iter().flatten().copied().collect();
@@ -712,12 +723,12 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
             }
         }
     }
-    for e in &mut entities {
+    entities.par_iter_mut().for_each(|e| {
         e.mentions.sort_unstable();
         if e.kb.is_none() {
             e.name = majority_full_form(e, claims);
         }
-    }
+    });
     let days: Vec<Option<i64>> = dates
         .iter()
         .map(|d| d.map(|(p, _)| p.first_day()))
