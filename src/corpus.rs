@@ -438,8 +438,13 @@ impl Plan {
     /// Marks as drafts the files at these paths (compared after resolving `.` and symlinks), and
     /// adds those not planned yet.
     pub fn add_drafts(&mut self, drafts: &[PathBuf]) {
+        // Resolving every planned path costs a system call per file: a run without drafts (the
+        // whole-corpus check) does none.
+        if drafts.is_empty() {
+            return;
+        }
         let canon = |p: &Path| std::fs::canonicalize(p).ok();
-        let known: Vec<Option<PathBuf>> = self.files.iter().map(|f| canon(&f.path)).collect();
+        let known: Vec<Option<PathBuf>> = self.files.par_iter().map(|f| canon(&f.path)).collect();
         let mut extra = Vec::new();
         for p in drafts {
             let c = canon(p);
