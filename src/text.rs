@@ -159,6 +159,128 @@ impl Folded {
     }
 }
 
+/// Hard-wrapped text (a plain-text newsletter, an e-mail, a wire story wrapped at 70 to 80
+/// columns) breaks its paragraphs into lines. Returns `text` with the line breaks inside
+/// paragraphs, from byte `from` on, made spaces (same length, same offsets), so that a name, an
+/// office or a sentence read across one is read whole; text that is not wrapped is returned as it
+/// is.
+///
+/// A text is wrapped when at least three of its lines run into a next line and most of those are
+/// filled close to its longest line, which is at most [`WRAP_MAX`] chars (a paragraph written on one
+/// line is far longer). A break there joins two lines of a paragraph when the line is filled, or when
+/// the next line's first word would not have fitted after it; a blank line, a line starting a list
+/// item or a heading, and a short line (a title, a byline, a paragraph's last line) end a paragraph.
+pub fn unwrap_lines(text: &str, from: usize) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let Some(body) = text.get(from..) else {
+        return Cow::Borrowed(text);
+    };
+    // Most texts are written a paragraph per line: they are left after one cheap pass over their
+    // lines. Lines longer than any wrapping leaves (a link, a table) may stand in a wrapped text,
+    // but not many.
+    let (mut written, mut long) = (0usize, 0usize);
+    let mut line_start = 0;
+    for end in memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len())) {
+        let raw = body.get(line_start..end).unwrap_or_default();
+        line_start = end + 1;
+        written += usize::from(!raw.trim().is_empty());
+        // Bytes, not chars: a wrapped line of accented French takes a few more bytes than chars,
+        // a paragraph far more.
+        long += usize::from(raw.len() > WRAP_MAX + WRAP_MAX / 3);
+    }
+    if long * 10 > written {
+        return Cow::Borrowed(text);
+    }
+    // Each line: byte offset of its '\n' (or the text's end), length in chars without trailing
+    // spaces, and its first word's length in chars.
+    struct Line {
+        newline: usize,
+        chars: usize,
+        first_word: usize,
+        opens_block: bool,
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut at = from;
+    for raw in body.split_inclusive('\n') {
+        let content = raw.trim_end_matches(['\n', '\r']).trim_end();
+        let lead = content.trim_start();
+        let chars = content.chars().count();
+        lines.push(Line {
+            newline: at + raw.trim_end_matches('\n').len(),
+            chars,
+            first_word: lead
+                .split_whitespace()
+                .next()
+                .map_or(0, |w| w.chars().count()),
+            opens_block: opens_block(lead),
+        });
+        at += raw.len();
+    }
+    let width = lines
+        .iter()
+        .map(|l| l.chars)
+        .filter(|&c| c <= WRAP_MAX)
+        .max()
+        .unwrap_or(0);
+    if width < WRAP_MIN {
+        return Cow::Borrowed(text);
+    }
+    // A filled line ends within the length of a long word of the width.
+    let filled = |l: &Line| l.chars + WRAP_SLACK >= width;
+    let runs_on = |pair: &[Line]| {
+        let short = |l: &Line| (1..=width).contains(&l.chars);
+        short(&pair[0]) && short(&pair[1]) && !pair[1].opens_block
+    };
+    let (mut running, mut full) = (0, 0);
+    for pair in lines.windows(2).filter(|p| runs_on(p)) {
+        running += 1;
+        full += usize::from(filled(&pair[0]));
+    }
+    if running < 3 || full * 5 < running * 3 {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut joined = false;
+    for pair in lines.windows(2).filter(|p| runs_on(p)) {
+        let (line, next) = (&pair[0], &pair[1]);
+        if (filled(line) || line.chars + 1 + next.first_word > width)
+            && let Some(b) = bytes.get_mut(line.newline)
+        {
+            *b = b' ';
+            joined = true;
+        }
+    }
+    if !joined {
+        return Cow::Borrowed(text);
+    }
+    // Only an ASCII '\n' was replaced by an ASCII space: the bytes are still UTF-8.
+    match String::from_utf8(bytes) {
+        Ok(s) => Cow::Owned(s),
+        Err(_) => Cow::Borrowed(text),
+    }
+}
+
+/// The longest line of a wrapped text, in chars: wrapping is done at 60 to 100 columns.
+const WRAP_MAX: usize = 100;
+/// The shortest width a wrapped text is recognised at.
+const WRAP_MIN: usize = 40;
+/// How much shorter than the longest line a filled line may be: a long word moved to the next line.
+const WRAP_SLACK: usize = 14;
+
+/// Whether a line opens a block of its own: a list item, a Markdown heading or quotation, a table
+/// row.
+fn opens_block(lead: &str) -> bool {
+    let mut chars = lead.chars();
+    match chars.next() {
+        Some('-' | '*' | '+' | '\u{2022}' | '\u{2013}' | '\u{2014}' | '#' | '>' | '|') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let rest = lead.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(". ") || rest.starts_with(") ")
+        }
+        _ => false,
+    }
+}
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -498,6 +620,64 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `text` with its soft line breaks shown as '|' after unwrapping ('\n' left where the
+    /// paragraph ends).
+    fn unwrapped(text: &str) -> String {
+        let out = unwrap_lines(text, 0);
+        assert_eq!(out.len(), text.len(), "offsets are kept");
+        text.char_indices()
+            .map(|(i, c)| match (c, out.as_bytes()[i]) {
+                ('\n', b' ') => '|',
+                _ => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_paragraphs_are_read_across_their_line_breaks() {
+        let text = "La sécheresse au Lesotho\nPar Lineo Ntsane\n\n\
+            Le gouvernement a déclaré mardi l'état de catastrophe après trois\n\
+            mois sans pluie dans le sud. Le ministre lésothien de l'Agriculture\n\
+            a présenté au Parlement un plan d'urgence destiné aux éleveurs des\n\
+            hauts plateaux.\n\n\
+            Selon le Bureau de gestion des catastrophes, près de 180 000 personnes\n\
+            manquent d'eau potable. Les premières citernes partiront de Maseru\n\
+            jeudi.\n\
+            - Lire aussi : les éleveurs face au froid\n";
+        let out = unwrapped(text);
+        // The title and the byline stay lines of their own; the paragraphs' lines are joined.
+        assert!(out.starts_with("La sécheresse au Lesotho\nPar Lineo Ntsane\n\n"));
+        assert!(out.contains("après trois|mois sans pluie"));
+        assert!(out.contains("l'Agriculture|a présenté"));
+        assert!(out.contains("éleveurs des|hauts plateaux.\n\n"));
+        assert!(out.contains("personnes|manquent"));
+        // A list item starts a block; a paragraph's short last line ends it.
+        assert!(out.contains("jeudi.\n- Lire aussi"));
+    }
+
+    #[test]
+    fn text_written_a_paragraph_per_line_is_left_alone() {
+        let long = "Le ministre de l'Agriculture a présenté au Parlement un plan d'urgence \
+            destiné aux éleveurs des hauts plateaux, touchés par trois mois sans pluie.";
+        let text = format!("Titre\n{long}\n{long}\n{long}\nFin.\n");
+        assert!(matches!(
+            unwrap_lines(&text, 0),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Short lines of varied length (a list of results, a transcript): not wrapped.
+        let text = "Oui : 61 %\nNon : 39 %\nParticipation : 52 %\nBulletins nuls : 3 %\n";
+        assert!(matches!(
+            unwrap_lines(text, 0),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Front matter before `from` is never touched.
+        let text = "+++\ntitle = \"x\"\n+++\nUne ligne.\n";
+        assert!(matches!(
+            unwrap_lines(text, 18),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn lower_keeps_diacritics_in_composed_form() {

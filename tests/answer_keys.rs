@@ -108,8 +108,9 @@ fn eighth_blind_set() {
 /// Delgado, a Madagascar–Mauritius fisheries accord), written blind on 2026-11-30 by a helper who
 /// never read the code, in the shapes text copied from outlets' pages takes (two of them
 /// hard-wrapped). First measured at 0.46 / 0.92 with no not_conflict violation (commit `f2a5694`,
-/// start of the sixth session); nothing has been tuned against it.
+/// start of the sixth session); nothing has been tuned against it. 0.54 / 0.93 once hard-wrapped
+/// text was read across its line breaks (a gap known before the set was written).
 #[test]
 fn ninth_blind_set() {
-    assert_floors("blind9", 0.45, 0.9);
+    assert_floors("blind9", 0.54, 0.92);
 }

@@ -16,7 +16,7 @@ mod checks;
 
 use checks::{
     check_document, check_extract, check_folded, check_folded_any_range, check_tokens,
-    naive_line_col,
+    check_unwrap, naive_line_col,
 };
 use crosscheck::text::{Folded, LineIndex};
 
@@ -86,6 +86,19 @@ fn text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }
 
+/// Text cut into lines of any length, some of them blank, as a hard-wrapped article is.
+fn wrapped() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        3 => "[a-zé' ]{30,75}",
+        1 => text(),
+        1 => Just(String::new()),
+        1 => proptest::sample::select(&["- point", "# Titre", "12. suite", "Par Awa Koné"][..])
+            .prop_map(str::to_string),
+    ];
+    proptest::collection::vec((line, proptest::sample::select(&["\n", "\r\n"][..])), 0..24)
+        .prop_map(|v| v.into_iter().map(|(l, nl)| l + nl).collect())
+}
+
 /// A document with front matter (valid or not), then a body.
 fn document() -> impl Strategy<Value = String> {
     let key = prop_oneof![
@@ -139,6 +152,13 @@ proptest! {
     #[test]
     fn tokens_are_ordered_on_char_boundaries(raw in text()) {
         check_tokens(&raw);
+    }
+
+    /// Unwrapping changes nothing but line breaks after its start, into spaces.
+    #[test]
+    fn unwrapping_only_turns_line_breaks_into_spaces(raw in wrapped(), from in 0usize..64) {
+        let from = (0..=from.min(raw.len())).rev().find(|&i| raw.is_char_boundary(i)).unwrap_or(0);
+        check_unwrap(&raw, from);
     }
 
     /// `LineIndex::line_col` agrees with a naive count at every char boundary and at the end.

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crosscheck::corpus::{Document, document_from_text};
 use crosscheck::extract::{DocClaims, extract};
 use crosscheck::lexicon::Lexicon;
-use crosscheck::text::{Folded, LineIndex, TokKind, fold, scan_words, tokenize};
+use crosscheck::text::{Folded, LineIndex, TokKind, fold, scan_words, tokenize, unwrap_lines};
 
 /// The compiled French pack, built once per process.
 pub fn lexicon() -> &'static Lexicon {
@@ -225,6 +225,21 @@ pub fn check_tokens(raw: &str) {
         reference_tokens(raw),
         "the tokenizer's fast paths change nothing"
     );
+}
+
+/// Unwrapping a hard-wrapped text ([`unwrap_lines`]) keeps its length and changes nothing but line
+/// breaks after `from`, into spaces.
+pub fn check_unwrap(raw: &str, from: usize) {
+    let out = unwrap_lines(raw, from);
+    assert_eq!(out.len(), raw.len(), "unwrapping keeps offsets");
+    for (i, (a, b)) in raw.bytes().zip(out.bytes()).enumerate() {
+        if a != b {
+            assert!(
+                a == b'\n' && b == b' ' && i >= from,
+                "byte {i} changed from {a} to {b}"
+            );
+        }
+    }
 }
 
 /// A token as the reference tokenizer gives it: span, kind, fold, capitalised, all capitals.

@@ -577,11 +577,13 @@ impl Ctx<'_> {
 pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     // Boilerplate the lexicon's `[ignore]` patterns match is blanked; offsets are unchanged.
     let text = lex.blank_ignored(&doc.text);
-    let toks = tokenize(&text);
+    // A hard-wrapped text is read with its paragraphs' inner line breaks as spaces.
+    let read = crate::text::unwrap_lines(&text, doc.body_start);
+    let toks = tokenize(&read);
     let body_tok = toks.partition_point(|t| t.start < doc.body_start);
     let toks = &toks[body_tok..];
     let mut ctx = Ctx {
-        raw: &text,
+        raw: &read,
         toks,
         lex,
         person_at: vec![None; toks.len() + 1],
