@@ -208,6 +208,28 @@ fn claims_shows_what_was_understood() {
     assert_eq!(v.as_array().map(Vec::len), Some(5));
 }
 
+/// The date `claims` shows is the one the rules use: a publication line in the text dates the
+/// article before any date read from its body.
+#[test]
+fn claims_show_the_date_of_a_publication_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lusaka.txt");
+    std::fs::write(
+        &path,
+        "Zambie : le budget adopté\nPar Chanda Mwale\n\
+         Publié le 4 mars 2026 à 10h12 - Mis à jour le 5 mars 2026\n\n\
+         La ministre de l'Agriculture, Mutinta Hamoonga, a parlé le 3 mars.\n",
+    )
+    .unwrap();
+    let out = crosscheck()
+        .args(["claims", "--no-kb"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("[2026-03-04 (date line)]"), "{text}");
+}
+
 #[test]
 fn human_rendering_snapshot() {
     let out = crosscheck()

@@ -254,6 +254,17 @@ impl Words {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// A 128-bit digest of the words and where each ends: two sequences of words have the same
+    /// digest exactly when they are equal (a collision is as likely as a random one among 2^128).
+    pub fn digest(&self) -> u128 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(self.text.as_bytes());
+        for e in &self.ends {
+            h.update(&e.to_le_bytes());
+        }
+        h.digest128()
+    }
+
     /// Whether `other`'s words occur in these, one after another.
     pub fn contains_run(&self, other: &Words) -> bool {
         let n = other.len();

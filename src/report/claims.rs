@@ -12,12 +12,10 @@ pub fn render_claims(out: &Outcome) -> String {
     let mut s = String::new();
     for (d, (doc, c)) in out.documents.iter().zip(&out.claims).enumerate() {
         let idx = LineIndex::new(&doc.text);
-        let date = match doc.meta.date {
-            Some((dt, src)) => format!("{dt} ({})", src.describe()),
-            None => c.inferred_date.map_or("undated".into(), |dt| {
-                format!("{dt} (inferred from the text)")
-            }),
-        };
+        // The date resolution uses: metadata, a dateline or publication line, or the text's.
+        let date = c.date(doc.meta.date).map_or("undated".into(), |(dt, src)| {
+            format!("{dt} ({})", src.describe())
+        });
         s.push_str(&format!("{}  [{date}]\n", doc.path));
         let mut line = |start: usize, end: usize, kind: &str, reading: String| {
             let (l, col) = idx.line_col(&doc.text, start);

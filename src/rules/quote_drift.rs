@@ -296,7 +296,9 @@ impl Quotes {
         min_words: usize,
     ) -> Self {
         let mut vocab: FxMap<String, u32> = FxMap::default();
-        let mut by_words: FxMap<Vec<u32>, u32> = FxMap::default();
+        // Wordings by the digest of their words: a quotation worded as one already met needs no
+        // lookup per word.
+        let mut by_digest: FxMap<u128, u32> = FxMap::default();
         let mut qids = Vec::new();
         let mut first = Vec::with_capacity(claims.len());
         let mut wording_of = Vec::new();
@@ -307,41 +309,49 @@ impl Quotes {
         // a time (so that they are never all held at once), then interned in corpus order.
         let all: Vec<usize> = (0..claims.len()).collect();
         for chunk in all.chunks(1024) {
-            let read: Vec<Vec<Option<crate::extract::Words>>> = chunk
+            let read: Vec<Vec<Option<(crate::extract::Words, u128)>>> = chunk
                 .par_iter()
                 .map(|&d| {
                     claims[d]
                         .quotes
                         .iter()
-                        .map(|q| (q.n_words as usize >= min_words).then(|| q.words(&docs[d])))
+                        .map(|q| {
+                            (q.n_words as usize >= min_words)
+                                .then(|| q.words(&docs[d]))
+                                .filter(|w| w.len() >= min_words)
+                                .map(|w| {
+                                    let digest = w.digest();
+                                    (w, digest)
+                                })
+                        })
                         .collect()
                 })
                 .collect();
             for (&d, words) in chunk.iter().zip(read) {
                 first.push(qids.len());
                 for (q, words) in words.into_iter().enumerate() {
-                    let Some(words) = words.filter(|w| w.len() >= min_words) else {
+                    let Some((words, digest)) = words else {
                         wording_of.push(None);
                         qids.push(QId { doc: d, q });
                         continue;
                     };
-                    let ids: Vec<u32> = words
-                        .iter()
-                        .map(|x| match vocab.get(x) {
-                            Some(&id) => id,
-                            None => {
-                                let id = vocab.len() as u32;
-                                vocab.insert(x.to_string(), id);
-                                content.push(is_content(x));
-                                id
-                            }
-                        })
-                        .collect();
-                    let w = match by_words.get(&ids) {
+                    let w = match by_digest.get(&digest) {
                         Some(&w) => w,
                         None => {
+                            let ids: Vec<u32> = words
+                                .iter()
+                                .map(|x| match vocab.get(x) {
+                                    Some(&id) => id,
+                                    None => {
+                                        let id = vocab.len() as u32;
+                                        vocab.insert(x.to_string(), id);
+                                        content.push(is_content(x));
+                                        id
+                                    }
+                                })
+                                .collect();
                             let w = wordings.len() as u32;
-                            by_words.insert(ids.clone(), w);
+                            by_digest.insert(digest, w);
                             wordings.push(ids);
                             quotes_of.push(Vec::new());
                             w
