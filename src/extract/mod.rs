@@ -954,6 +954,49 @@ mod tests {
     }
 
     #[test]
+    fn portfolios_after_charge_de_a_and_in_lists() {
+        let (c, text) = read(
+            "Le ministre chargé des Mines, Joseph Tembo, a signé. La ministre déléguée, chargée \
+             du Budget, Awa Sarr, a parlé. Le secrétaire d'État à la Coopération, Marc Diallo, a \
+             parlé. Le ministre de l'Économie, des Finances et du Plan, Ali Sow, a parlé. Sékou \
+             Kourouma, ministre de la Justice, chargé du dossier des détenus, a parlé. Le ministre \
+             délégué auprès du ministre de l'Intérieur, Paul Zulu, a parlé.",
+        );
+        let span = |name: &str| {
+            let o = c
+                .offices
+                .iter()
+                .find(|o| c.persons[o.holder].text() == name)
+                .unwrap_or_else(|| panic!("no office for {name}"));
+            (text[o.start..o.end].to_string(), o.portfolios.len())
+        };
+        assert_eq!(
+            span("Joseph Tembo"),
+            ("ministre chargé des Mines".into(), 1)
+        );
+        assert_eq!(
+            span("Awa Sarr"),
+            ("ministre déléguée, chargée du Budget".into(), 1)
+        );
+        assert_eq!(
+            span("Marc Diallo"),
+            ("secrétaire d'État à la Coopération".into(), 1)
+        );
+        assert_eq!(
+            span("Ali Sow"),
+            ("ministre de l'Économie, des Finances et du Plan".into(), 2)
+        );
+        // "chargé du dossier": what the minister does, not a ministry.
+        assert_eq!(span("Sékou Kourouma"), ("ministre de la Justice".into(), 1));
+        // The office after "auprès de" is not the holder's.
+        assert!(
+            c.offices
+                .iter()
+                .all(|o| c.persons[o.holder].text() != "Paul Zulu" || o.portfolios.is_empty())
+        );
+    }
+
+    #[test]
     fn ranks_relations_and_deposed_cues() {
         let (c, text) = read(
             "Le général Mamadi Kourouma, tombeur de Sékou Diabaté, a reçu le président déchu Sékou Diabaté.",

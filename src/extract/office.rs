@@ -27,6 +27,9 @@ const FILLERS: &[&[&str]] = &[
     &["gouvernement"],
 ];
 
+/// Words between an office and its portfolio: "ministre d'État chargé de l'Énergie".
+const IN_CHARGE: &[&str] = &["charge", "chargee", "charges", "chargees"];
+
 /// Past markers that also say the holder was removed by force or by decision.
 const DEPOSED_MARKERS: &[&str] = &[
     "dechu",
@@ -103,6 +106,66 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         }) {
             p.country.get_or_insert(c);
             j = e;
+            continue;
+        }
+        // "ministre d'État chargé de l'Énergie", "ministre déléguée, chargée du Budget": the
+        // portfolio follows.
+        // Only before a portfolio: "ministre de la Justice, chargé du dossier des détenus" says
+        // what the minister is doing, not which ministry.
+        let portfolio_after = |m: usize| {
+            let k = ctx.skip_connector(m);
+            k > m && ctx.is_lex(k, |l| matches!(l, Lex::Portfolio(_)))
+        };
+        if ctx.is_any(j, IN_CHARGE) && portfolio_after(j + 1) {
+            j += 1;
+            continue;
+        }
+        if ctx.is(j, ",") && ctx.is_any(j + 1, IN_CHARGE) && portfolio_after(j + 2) {
+            j += 2;
+            continue;
+        }
+        // "ministre délégué auprès du ministre des Finances, chargé du Budget": the portfolio
+        // named after the other office is not this one's; the phrase ends unless its own follows.
+        if ctx.is(j, "aupres") {
+            match (j + 1..j + 12)
+                .take_while(|&m| !ctx.sentence_end(m))
+                .find(|&m| ctx.is_any(m, IN_CHARGE))
+            {
+                Some(m) => {
+                    j = m + 1;
+                    continue;
+                }
+                None => {
+                    // The phrase spans the other office, so that it is not read as the
+                    // holder's: "le ministre délégué auprès du ministre de l'Intérieur, X".
+                    if let Some(q) = parse_phrase(ctx, ctx.skip_connector(j + 1)) {
+                        j = q.tok_end;
+                    }
+                    break;
+                }
+            }
+        }
+        // "secrétaire d'État à la Coopération": "à" as a connector, before a portfolio only ("a"
+        // is also the verb: "le ministre a déclaré").
+        if ctx.is(j, "a")
+            && ctx.is_any(j + 1, &["la", "l'"])
+            && ctx.is_lex(j + 2, |l| matches!(l, Lex::Portfolio(_)))
+        {
+            j += 2;
+            if let Some((e, pf)) = ctx.find_at(j, |l| match l {
+                Lex::Portfolio(pf) => Some(pf),
+                _ => None,
+            }) {
+                if !p.portfolios.contains(&pf) {
+                    p.portfolios.push(pf);
+                }
+                j = portfolio_adjectives(ctx, e);
+            }
+            continue;
+        }
+        // A list of portfolios: "ministre de l'Économie, des Finances et du Plan".
+        if ctx.is(j, ",") && portfolio_after(j + 1) {
+            j += 1;
             continue;
         }
         let k = ctx.skip_connector(j);
