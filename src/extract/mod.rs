@@ -954,6 +954,24 @@ mod tests {
     }
 
     #[test]
+    fn names_keep_their_particles() {
+        let (c, _) = read(
+            "Le général Abdel Fattah al-Burhan a reçu Ahmed ould Daddah. Le président tunisien, \
+             Zine el-Abidine Ben Ali, a parlé. Iyad Ag Ghaly a fui.",
+        );
+        let names: Vec<String> = c.persons.iter().map(PersonMention::text).collect();
+        assert_eq!(
+            names,
+            [
+                "Abdel Fattah al-Burhan",
+                "Ahmed ould Daddah",
+                "Zine el-Abidine Ben Ali",
+                "Iyad Ag Ghaly"
+            ]
+        );
+    }
+
+    #[test]
     fn portfolios_after_charge_de_a_and_in_lists() {
         let (c, text) = read(
             "Le ministre chargé des Mines, Joseph Tembo, a signé. La ministre déléguée, chargée \

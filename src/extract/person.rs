@@ -97,6 +97,19 @@ fn sentence_initial(ctx: &Ctx, i: usize) -> bool {
         })
 }
 
+/// A name part joined to its lower-case article by a hyphen: "al-Burhan", "el-Materi".
+fn particle_joined(ctx: &Ctx, j: usize) -> bool {
+    let Some(t) = ctx.toks.get(j) else {
+        return false;
+    };
+    let raw = &ctx.raw[t.start..t.end];
+    ["al-", "el-", "ad-", "ag-"].iter().any(|p| {
+        raw.strip_prefix(p)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
 pub(super) fn extract(ctx: &Ctx) -> Vec<PersonMention> {
     let toks = ctx.toks;
     let mut out = Vec::new();
@@ -120,6 +133,8 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<PersonMention> {
                 j += 1;
             } else if ctx.is_any(j, PARTICLES) && name_token(ctx, j + 1) {
                 j += 2;
+            } else if particle_joined(ctx, j) {
+                j += 1;
             } else {
                 break;
             }
