@@ -51,7 +51,10 @@ mean one outlet copied it wrong.
 ## Not flagged
 
 - Approximations that cover each other: "une cinquantaine" and 54; "au moins 30 000" and
-  "plus de 35 000"; "près de 40" and 42.
+  "plus de 35 000"; "près de 40" and 42; "près de mille cinq cents" (number words written apart
+  are one number) and 1 480; "un peu plus de 54 %" and 54,3 %.
+- A vote share from a final result (its sentence says "définitif", "final") against a provisional
+  one: a court may annul polling stations and move the figure.
 - A toll that rises in a later article (an update), for counts that accumulate (dead, injured,
   displaced, arrested).
 - Counts that move both ways over time (missing people, hostages) given on different days.
@@ -185,6 +188,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             }
             if by_digits {
                 return true;
+            }
+            // A final result (a court's, after annulled polling stations) may move a provisional
+            // share: only two provisional or two final shares can contradict each other.
+            if what == "vote-share" && a.claim.final_figure != b.claim.final_figure {
+                return false;
             }
             // Two assemblies' votes on one text (the Assembly's, then the Senate's).
             if let (Some(x), Some(y)) = (&a.claim.body, &b.claim.body)
