@@ -18,7 +18,7 @@ use crate::text::{TokKind, Token, fold_into, tokenize};
 use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
-pub use named::initials;
+pub use named::{SIGNED_HEADS, initials};
 pub use number::{CountClaim, SIGNATORIES, TALLY};
 
 thread_local! {

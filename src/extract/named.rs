@@ -79,6 +79,14 @@ const ADJ_ENDINGS: &[&str] = &[
     "occidentale",
     "orientale",
     "ouest",
+    // "Commission électorale nationale indépendante", "Commission électorale nationale autonome":
+    // the adjectives that close electoral commissions' and regulators' names.
+    "independant",
+    "independante",
+    "independants",
+    "independantes",
+    "autonome",
+    "autonomes",
 ];
 
 const LANGUAGES: &[(&str, &str)] = &[
@@ -206,7 +214,9 @@ fn lowercase_title(ctx: &Ctx, head: usize, head_end: usize) -> Option<usize> {
         return None;
     }
     let mut k = head_end;
-    if !ctx.is_any(k, SUBJECT_OPENERS) {
+    // "la Charte de bonne conduite électorale, qui …", "le Code de conduite des partis
+    // politiques »": after a capitalised head, "de" opens a lower-case subject too.
+    if !ctx.is_any(k, SUBJECT_OPENERS) && !ctx.is_any(k, &["de", "du", "des", "d'"]) {
         return None;
     }
     k += 1;
@@ -308,8 +318,42 @@ fn lowercase_run_to_name(ctx: &Ctx, k: usize) -> Option<usize> {
     None
 }
 
+/// Heads of texts that parties sign, which news prose often writes in lower case before a
+/// lower-case description and a place ("la convention de concession du port de Lobito", "le
+/// contrat de partage de production de Kudu").
+pub const SIGNED_HEADS: &[&str] = &[
+    "accord",
+    "charte",
+    "contrat",
+    "convention",
+    "memorandum",
+    "pacte",
+    "protocole",
+    "traite",
+];
+
+/// Whether the lower-case words from `k` reach a capitalised name through nouns and adjectives
+/// joined by "de" alone ("concession du terminal vraquier de Ghoubet"), not through a verb ("de
+/// financement a été signée le 10").
+fn described_place(ctx: &Ctx, k: usize) -> bool {
+    let Some(next) = lowercase_run_to_name(ctx, k) else {
+        return false;
+    };
+    ctx.toks[next].cap
+        && (k..next).all(|x| {
+            let f = ctx.toks[x].fold.as_str();
+            ctx.is_any(x, &["de", "du", "des", "d'", "la", "l'", "le", "les"])
+                || (!CONNECTORS.contains(&f)
+                    && !title_participle(f)
+                    && f.chars().count() >= 4
+                    && f.chars().all(char::is_alphabetic))
+        })
+}
+
 /// Parses the name that follows a head noun at `head..head_end`; returns the end token.
-fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
+/// `signed_head`: the head is one of [`SIGNED_HEADS`], which may reach a name through lower-case
+/// nouns even when it is itself in lower case.
+fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool, signed_head: bool) -> Option<usize> {
     let mut j = head_end;
     let mut end = None;
     let mut adjectives = 0;
@@ -357,7 +401,7 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
             || (j == head_end
                 && ctx.is(j, "sur")
                 && (j + 1..k).all(|x| ctx.is_any(x, &["le", "la", "l'", "les"])));
-        if head_cap
+        if (head_cap || (signed_head && j == head_end && described_place(ctx, k)))
             && after_de
             && let Some(next) = lowercase_run_to_name(ctx, k)
             && head_at(ctx, next).is_none()
@@ -500,7 +544,9 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
                 .then(|| lowercase_title(ctx, i, head_end))
                 .flatten()
         };
-        let Some(end) = parse_name(ctx, head_end, head_cap).or_else(lower_title) else {
+        let signed_head = head_end == i + 1 && SIGNED_HEADS.contains(&toks[i].fold.as_str());
+        let Some(end) = parse_name(ctx, head_end, head_cap, signed_head).or_else(lower_title)
+        else {
             i = head_end;
             continue;
         };
