@@ -579,7 +579,10 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         .map(|(i, n)| (n.tok_end, i))
         .collect();
     for open in 0..toks.len() {
-        if !ctx.is(open, "(") || !is_acronym(ctx, open + 1) || ends.contains_key(&open) {
+        let apposed = ctx.is(open, ",") && apposed_acronym(ctx, open + 1);
+        if !apposed
+            && (!ctx.is(open, "(") || !is_acronym(ctx, open + 1) || ends.contains_key(&open))
+        {
             continue;
         }
         let floor = open.saturating_sub(14);
@@ -601,11 +604,31 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
                     && initials(&key_words(ctx, h, open).join(" ")) == acronym
             })
         };
-        let Some(head) = by_head
-            .filter(|&h| clean(h))
-            .or_else(by_initials)
-            .filter(|&h| clean(h))
-        else {
+        // Between commas, only the words right before whose initials the acronym holds, in any
+        // order ("Nusantara Bulk Terminals, NTB, qui …": a swapped acronym is still read, so that
+        // it can be reported).
+        let by_letters = || {
+            let letters = |w: &str| {
+                let mut v: Vec<char> = w.chars().collect();
+                v.sort_unstable();
+                v
+            };
+            (open.saturating_sub(8)..open).rev().find(|&h| {
+                toks[h].cap
+                    && toks[h].kind == TokKind::Word
+                    && (h..open).all(|k| toks[k].cap || ctx.is_any(k, CONNECTORS))
+                    && letters(&initials(&key_words(ctx, h, open).join(" "))) == letters(&acronym)
+            })
+        };
+        let head = if apposed {
+            by_letters().filter(|&h| clean(h))
+        } else {
+            by_head
+                .filter(|&h| clean(h))
+                .or_else(by_initials)
+                .filter(|&h| clean(h))
+        };
+        let Some(head) = head else {
             continue;
         };
         let class = if ctx.is_lex(head, |l| l == Lex::DocHead) {
@@ -637,9 +660,24 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
                 named.len() - 1
             }
         };
-        acronyms.extend(parse_acronyms(ctx, open + 1, idx));
+        let mut found = parse_acronyms(ctx, open + 1, idx);
+        if apposed {
+            found.truncate(1);
+        }
+        acronyms.extend(found);
     }
     (named, acronyms)
+}
+
+/// An acronym of three capitals or more set off by commas (or ending the sentence) at `i`: "le
+/// groupe Nusantara Bulk Terminals, NBT, qui …".
+fn apposed_acronym(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && t.all_caps
+            && t.fold.chars().count() >= 3
+            && t.fold.chars().all(|c| c.is_ascii_alphabetic())
+    }) && (i + 1 >= ctx.toks.len() || ctx.sentence_end(i + 1) || ctx.is_any(i + 1, &[",", ")"]))
 }
 
 fn is_acronym(ctx: &Ctx, i: usize) -> bool {
