@@ -334,7 +334,7 @@ pub const SIGNED_HEADS: &[&str] = &[
 
 /// Whether the lower-case words from `k` reach a capitalised name through nouns and adjectives
 /// joined by "de" alone ("concession du terminal vraquier de Ghoubet"), not through a verb ("de
-/// financement a été signée le 10").
+/// financement a été signée le 10") or a preposition ("de transit avec la Red Sea …").
 fn described_place(ctx: &Ctx, k: usize) -> bool {
     let Some(next) = lowercase_run_to_name(ctx, k) else {
         return false;
@@ -344,6 +344,8 @@ fn described_place(ctx: &Ctx, k: usize) -> bool {
             let f = ctx.toks[x].fold.as_str();
             ctx.is_any(x, &["de", "du", "des", "d'", "la", "l'", "le", "les"])
                 || (!CONNECTORS.contains(&f)
+                    && !MINOR_WORDS.contains(&f)
+                    && !FUNCTION_WORDS.contains(&f)
                     && !title_participle(f)
                     && f.chars().count() >= 4
                     && f.chars().all(char::is_alphabetic))
@@ -539,6 +541,12 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
             continue;
         };
         let head_cap = toks[i].cap;
+        // "le groupe Nile Refining Holdings (NRH)": a lower-case common noun before a name is in
+        // apposition to it; the name is the organisation's, read from its acronym below.
+        if !head_cap && class == NamedClass::Organisation && is_name_word(ctx, head_end) {
+            i = head_end;
+            continue;
+        }
         let lower_title = || {
             (class == NamedClass::Document)
                 .then(|| lowercase_title(ctx, i, head_end))
