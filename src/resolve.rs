@@ -670,6 +670,7 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
     // is computed from it): their entities are found once per distinct form, then filtered per
     // mention.
     let mut similar_of: HashMap<String, Vec<usize>> = HashMap::default();
+    let middle = middle_names(claims, &person_entity);
     for (d, c) in claims.iter().enumerate() {
         let in_doc: Vec<usize> = {
             let mut v: Vec<usize> = person_entity[d].iter().flatten().copied().collect();
@@ -690,10 +691,13 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
                 continue;
             }
             let folded = fold(&p.parts[0]);
-            let mut id = index
-                .by_fold
-                .get(&folded)
-                .and_then(|&g| pick(&surname_entities[g]));
+            let known_surname = index.by_fold.get(&folded);
+            let mut id = known_surname.and_then(|&g| pick(&surname_entities[g]));
+            // "le gouverneur Kazadi" for Albert Kazadi Mwamba: the name a person goes by may be a
+            // middle part, when it is nobody's surname and one person's middle part only.
+            if known_surname.is_none() && !p.weak {
+                id = middle.get(&folded).and_then(|l| pick(l));
+            }
             if id.is_none() {
                 // A misspelt lone surname: anywhere after a title, but only within its own
                 // document without one ("Romuald Agbangla … Agbanla a promis").
@@ -761,6 +765,42 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
         stories,
         story_years,
     }
+}
+
+/// Particles that stand inside names and are no name a person goes by.
+const NAME_PARTICLES: &[&str] = &[
+    "ould", "ben", "bin", "bint", "mint", "ibn", "abou", "abu", "ag", "el", "al", "ba", "da", "de",
+    "di", "dos", "du", "van", "von",
+];
+
+/// Middle parts of three-part names ("Albert Kazadi Mwamba" → "kazadi"), folded, each with the
+/// entities (sorted, without repeats) whose names hold it; particles and short parts left out.
+fn middle_names(
+    claims: &[DocClaims],
+    person_entity: &[Vec<Option<usize>>],
+) -> HashMap<String, Vec<usize>> {
+    let mut out: HashMap<String, Vec<usize>> = HashMap::default();
+    for (d, c) in claims.iter().enumerate() {
+        for (m, p) in c.persons.iter().enumerate() {
+            let Some(e) = person_entity[d][m] else {
+                continue;
+            };
+            if p.parts.len() < 3 {
+                continue;
+            }
+            for part in &p.parts[1..p.parts.len() - 1] {
+                let f = fold(part);
+                if f.chars().count() >= 4 && !NAME_PARTICLES.contains(&f.as_str()) {
+                    out.entry(f).or_default().push(e);
+                }
+            }
+        }
+    }
+    for v in out.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    out
 }
 
 /// The full form written in the most documents (ties: the first in sorted order).

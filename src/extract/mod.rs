@@ -18,7 +18,7 @@ use crate::text::{TokKind, Token, fold_into, tokenize};
 use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
-pub use named::initials;
+pub use named::{SIGNED_HEADS, initials};
 pub use number::{CountClaim, SIGNATORIES, TALLY};
 
 thread_local! {
@@ -661,22 +661,29 @@ fn acronym_uses(ctx: &Ctx) -> Vec<AcronymUse> {
     out
 }
 
-/// The countries a text names, by name, capital or adjective, sorted and without repeats.
+/// The countries a text names, by name, capital or adjective, sorted and without repeats. A
+/// name is read whole: "République démocratique du Congo" does not also name the "Congo" it ends
+/// with (two countries would make two anchors, enough to join two stories).
 fn places(ctx: &Ctx) -> Vec<u16> {
     use crate::lexicon::kind;
-    let mut out: Vec<u16> = (0..ctx.toks.len())
-        .filter_map(|i| {
-            ctx.find_kind(
-                i,
-                kind::COUNTRY | kind::CAPITAL | kind::COUNTRY_ADJ,
-                |l| match l {
-                    Lex::Country(c) | Lex::Capital(c) | Lex::CountryAdj(c) => Some(c),
-                    _ => None,
-                },
-            )
-        })
-        .map(|(_, c)| c)
-        .collect();
+    let mut out: Vec<u16> = Vec::new();
+    let mut i = 0;
+    while i < ctx.toks.len() {
+        match ctx.find_kind(
+            i,
+            kind::COUNTRY | kind::CAPITAL | kind::COUNTRY_ADJ,
+            |l| match l {
+                Lex::Country(c) | Lex::Capital(c) | Lex::CountryAdj(c) => Some(c),
+                _ => None,
+            },
+        ) {
+            Some((end, c)) => {
+                out.push(c);
+                i = end.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out

@@ -79,6 +79,14 @@ const ADJ_ENDINGS: &[&str] = &[
     "occidentale",
     "orientale",
     "ouest",
+    // "Commission électorale nationale indépendante", "Commission électorale nationale autonome":
+    // the adjectives that close electoral commissions' and regulators' names.
+    "independant",
+    "independante",
+    "independants",
+    "independantes",
+    "autonome",
+    "autonomes",
 ];
 
 const LANGUAGES: &[(&str, &str)] = &[
@@ -206,7 +214,9 @@ fn lowercase_title(ctx: &Ctx, head: usize, head_end: usize) -> Option<usize> {
         return None;
     }
     let mut k = head_end;
-    if !ctx.is_any(k, SUBJECT_OPENERS) {
+    // "la Charte de bonne conduite électorale, qui …", "le Code de conduite des partis
+    // politiques »": after a capitalised head, "de" opens a lower-case subject too.
+    if !ctx.is_any(k, SUBJECT_OPENERS) && !ctx.is_any(k, &["de", "du", "des", "d'"]) {
         return None;
     }
     k += 1;
@@ -308,8 +318,44 @@ fn lowercase_run_to_name(ctx: &Ctx, k: usize) -> Option<usize> {
     None
 }
 
+/// Heads of texts that parties sign, which news prose often writes in lower case before a
+/// lower-case description and a place ("la convention de concession du port de Lobito", "le
+/// contrat de partage de production de Kudu").
+pub const SIGNED_HEADS: &[&str] = &[
+    "accord",
+    "charte",
+    "contrat",
+    "convention",
+    "memorandum",
+    "pacte",
+    "protocole",
+    "traite",
+];
+
+/// Whether the lower-case words from `k` reach a capitalised name through nouns and adjectives
+/// joined by "de" alone ("concession du terminal vraquier de Ghoubet"), not through a verb ("de
+/// financement a été signée le 10") or a preposition ("de transit avec la Red Sea …").
+fn described_place(ctx: &Ctx, k: usize) -> bool {
+    let Some(next) = lowercase_run_to_name(ctx, k) else {
+        return false;
+    };
+    ctx.toks[next].cap
+        && (k..next).all(|x| {
+            let f = ctx.toks[x].fold.as_str();
+            ctx.is_any(x, &["de", "du", "des", "d'", "la", "l'", "le", "les"])
+                || (!CONNECTORS.contains(&f)
+                    && !MINOR_WORDS.contains(&f)
+                    && !FUNCTION_WORDS.contains(&f)
+                    && !title_participle(f)
+                    && f.chars().count() >= 4
+                    && f.chars().all(char::is_alphabetic))
+        })
+}
+
 /// Parses the name that follows a head noun at `head..head_end`; returns the end token.
-fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
+/// `signed_head`: the head is one of [`SIGNED_HEADS`], which may reach a name through lower-case
+/// nouns even when it is itself in lower case.
+fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool, signed_head: bool) -> Option<usize> {
     let mut j = head_end;
     let mut end = None;
     let mut adjectives = 0;
@@ -357,7 +403,7 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool) -> Option<usize> {
             || (j == head_end
                 && ctx.is(j, "sur")
                 && (j + 1..k).all(|x| ctx.is_any(x, &["le", "la", "l'", "les"])));
-        if head_cap
+        if (head_cap || (signed_head && j == head_end && described_place(ctx, k)))
             && after_de
             && let Some(next) = lowercase_run_to_name(ctx, k)
             && head_at(ctx, next).is_none()
@@ -495,12 +541,20 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
             continue;
         };
         let head_cap = toks[i].cap;
+        // "le groupe Nile Refining Holdings (NRH)": a lower-case common noun before a name is in
+        // apposition to it; the name is the organisation's, read from its acronym below.
+        if !head_cap && class == NamedClass::Organisation && is_name_word(ctx, head_end) {
+            i = head_end;
+            continue;
+        }
         let lower_title = || {
             (class == NamedClass::Document)
                 .then(|| lowercase_title(ctx, i, head_end))
                 .flatten()
         };
-        let Some(end) = parse_name(ctx, head_end, head_cap).or_else(lower_title) else {
+        let signed_head = head_end == i + 1 && SIGNED_HEADS.contains(&toks[i].fold.as_str());
+        let Some(end) = parse_name(ctx, head_end, head_cap, signed_head).or_else(lower_title)
+        else {
             i = head_end;
             continue;
         };
@@ -533,7 +587,10 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         .map(|(i, n)| (n.tok_end, i))
         .collect();
     for open in 0..toks.len() {
-        if !ctx.is(open, "(") || !is_acronym(ctx, open + 1) || ends.contains_key(&open) {
+        let apposed = ctx.is(open, ",") && apposed_acronym(ctx, open + 1);
+        if !apposed
+            && (!ctx.is(open, "(") || !is_acronym(ctx, open + 1) || ends.contains_key(&open))
+        {
             continue;
         }
         let floor = open.saturating_sub(14);
@@ -555,11 +612,31 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
                     && initials(&key_words(ctx, h, open).join(" ")) == acronym
             })
         };
-        let Some(head) = by_head
-            .filter(|&h| clean(h))
-            .or_else(by_initials)
-            .filter(|&h| clean(h))
-        else {
+        // Between commas, only the words right before whose initials the acronym holds, in any
+        // order ("Nusantara Bulk Terminals, NTB, qui …": a swapped acronym is still read, so that
+        // it can be reported).
+        let by_letters = || {
+            let letters = |w: &str| {
+                let mut v: Vec<char> = w.chars().collect();
+                v.sort_unstable();
+                v
+            };
+            (open.saturating_sub(8)..open).rev().find(|&h| {
+                toks[h].cap
+                    && toks[h].kind == TokKind::Word
+                    && (h..open).all(|k| toks[k].cap || ctx.is_any(k, CONNECTORS))
+                    && letters(&initials(&key_words(ctx, h, open).join(" "))) == letters(&acronym)
+            })
+        };
+        let head = if apposed {
+            by_letters().filter(|&h| clean(h))
+        } else {
+            by_head
+                .filter(|&h| clean(h))
+                .or_else(by_initials)
+                .filter(|&h| clean(h))
+        };
+        let Some(head) = head else {
             continue;
         };
         let class = if ctx.is_lex(head, |l| l == Lex::DocHead) {
@@ -591,9 +668,24 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
                 named.len() - 1
             }
         };
-        acronyms.extend(parse_acronyms(ctx, open + 1, idx));
+        let mut found = parse_acronyms(ctx, open + 1, idx);
+        if apposed {
+            found.truncate(1);
+        }
+        acronyms.extend(found);
     }
     (named, acronyms)
+}
+
+/// An acronym of three capitals or more set off by commas (or ending the sentence) at `i`: "le
+/// groupe Nusantara Bulk Terminals, NBT, qui …".
+fn apposed_acronym(ctx: &Ctx, i: usize) -> bool {
+    ctx.toks.get(i).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && t.all_caps
+            && t.fold.chars().count() >= 3
+            && t.fold.chars().all(|c| c.is_ascii_alphabetic())
+    }) && (i + 1 >= ctx.toks.len() || ctx.sentence_end(i + 1) || ctx.is_any(i + 1, &[",", ")"]))
 }
 
 fn is_acronym(ctx: &Ctx, i: usize) -> bool {

@@ -69,7 +69,25 @@ fn number_before(ctx: &Ctx, end: usize) -> Option<(usize, u64)> {
         }
         return Some((start, v));
     }
-    ctx.lex.number_word(w).map(|v| (i, v))
+    ctx.lex.number_word(w)?;
+    // "mille cinq cents", "six mille", "deux cent cinquante": number words written apart are one
+    // number, read as their hyphenated compound.
+    let mut first = i;
+    while first > 0 && i - first < 6 {
+        let prev = first - 1;
+        let joined_by_et = ctx.is(prev, "et") && prev > 0 && ctx.word(prev - 1).is_some();
+        let p = if joined_by_et { prev - 1 } else { prev };
+        if ctx
+            .word(p)
+            .is_some_and(|w| ctx.lex.number_word(w).is_some())
+        {
+            first = p;
+        } else {
+            break;
+        }
+    }
+    let words: Vec<&str> = (first..=i).filter_map(|k| ctx.word(k)).collect();
+    ctx.lex.number_word(&words.join("-")).map(|v| (first, v))
 }
 
 /// Money amounts: "420 millions de dollars", "1,2 milliard de dollars", "35 000 euros", "15
@@ -243,23 +261,13 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         // Qualifiers before the number.
         let mut start = first;
         let mut range = (low, high);
-        for back in 1..=4 {
-            let Some(s) = first.checked_sub(back) else {
-                break;
+        if let Some((s, kind)) = qualifier_before(ctx, first) {
+            range = match kind {
+                Lex::LowerBound => (low, None),
+                Lex::UpperBound => (0, high),
+                _ => (low * 17 / 20, high.map(|h| h * 23 / 20)),
             };
-            if let Some((e, kind)) = ctx.find_at(s, |l| match l {
-                Lex::LowerBound | Lex::UpperBound | Lex::About => Some(l),
-                _ => None,
-            }) && e == first
-            {
-                range = match kind {
-                    Lex::LowerBound => (low, None),
-                    Lex::UpperBound => (0, high),
-                    _ => (low * 17 / 20, high.map(|h| h * 23 / 20)),
-                };
-                start = s;
-                break;
-            }
+            start = s;
         }
         // "en 2021, une attaque avait fait 25 morts": a count of an earlier event, which the
         // article recalls, is not the story's count.
@@ -520,15 +528,27 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
         if holder.is_none() {
             continue;
         }
+        // "un peu plus de 54 %", "près de 54 %": the share the wording allows.
+        let (start, low, high) = match qualifier_before(ctx, first) {
+            Some((s, Lex::LowerBound)) => (s, hundredths, None),
+            Some((s, Lex::UpperBound)) => (s, 0, Some(hundredths)),
+            // Half a point either way: "environ 54 %" covers 53,5 to 54,5.
+            Some((s, _)) => (s, hundredths.saturating_sub(50), Some(hundredths + 50)),
+            None => (first, hundredths, Some(hundredths)),
+        };
         out.push(CountClaim {
-            start: toks[first].start,
+            start: toks[start].start,
             end: toks[percent_end - 1].end,
             what: "vote-share".into(),
             accumulates: false,
-            low: hundredths,
-            high: Some(hundredths),
+            low,
+            high,
             event: None,
-            final_figure: false,
+            // A final result (the court's, "résultats définitifs") may differ from the provisional
+            // one: the whole sentence says which it is.
+            final_figure: ctx
+                .sentence_around(first)
+                .any(|k| ctx.is_any(k, FINAL_WORDS)),
             holder,
             org: None,
             body: None,
@@ -561,6 +581,32 @@ fn lost_lives_before(ctx: &Ctx, noun: usize) -> Option<(String, bool)> {
     let vie = (noun.saturating_sub(4)..noun).any(|k| ctx.is(k, "vie") && ctx.is(k + 1, "a"));
     let dead = ctx.lex.pack.counted.iter().find(|c| c.id == "dead")?;
     vie.then(|| (dead.id.clone(), dead.accumulates))
+}
+
+/// Words that say a figure is final.
+const FINAL_WORDS: &[&str] = &[
+    "definitif",
+    "definitive",
+    "definitifs",
+    "definitives",
+    "final",
+    "finale",
+    "finals",
+    "finales",
+];
+
+/// The qualifier ("au moins", "plus de", "près de") that ends right before token `first`, with the
+/// token it starts at.
+fn qualifier_before(ctx: &Ctx, first: usize) -> Option<(usize, Lex)> {
+    (1..=4).find_map(|back| {
+        let s = first.checked_sub(back)?;
+        ctx.find_at(s, |l| match l {
+            Lex::LowerBound | Lex::UpperBound | Lex::About => Some(l),
+            _ => None,
+        })
+        .filter(|(e, _)| *e == first)
+        .map(|(_, kind)| (s, kind))
+    })
 }
 
 /// "le bilan définitif de 23 morts", "23 morts, bilan final": the figure is said to be final.

@@ -23,8 +23,9 @@ fn cue_at(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
     if cue.last().is_some_and(|w| w == "de") && ctx.is(e - 1, "de") {
         for since in SINCE {
             let n = since.len();
+            // "opposant de longue date au ministre": the tie's length, then "à" or "de".
             if (0..n).all(|k| ctx.is(e + k, since[k]))
-                && ctx.is_any(e + n, &["de", "du", "des", "d'"])
+                && ctx.is_any(e + n, &["de", "du", "des", "d'", "a", "au", "aux"])
             {
                 return Some(e + n + 1);
             }
@@ -73,6 +74,28 @@ fn cue_at_exact(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
     Some(i + cue.len())
 }
 
+/// Adverbs and intensifiers that may stand before a cue: "pourtant grand adversaire de", "aussi
+/// proche de", "vieil allié de". ("ancien" is not one: a former ally is no ally now.)
+const BEFORE_CUE: &[&str] = &[
+    "pourtant",
+    "toutefois",
+    "cependant",
+    "neanmoins",
+    "desormais",
+    "aussi",
+    "egalement",
+    "grand",
+    "grande",
+    "vieil",
+    "vieux",
+    "vieille",
+    "principal",
+    "principale",
+    "irreductible",
+    "eternel",
+    "eternelle",
+];
+
 /// After a cue: articles, titles and offices that may stand before the second name.
 fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
     for _ in 0..4 {
@@ -119,7 +142,12 @@ pub(super) fn extract(
         // The cue right after the name, or after an apposition that ends in "," or "et":
         // "X, président de la transition et tombeur de Y". Longest cue first.
         let apposed = ctx.is(subject.tok_end, ",");
-        let longest_at = |k: usize| {
+        let longest_at = |mut k: usize| {
+            let mut skipped = 0;
+            while skipped < 2 && ctx.is_any(k, BEFORE_CUE) {
+                k += 1;
+                skipped += 1;
+            }
             let first = ctx.toks.get(k).map_or("", |t| t.fold.as_str());
             cues.iter()
                 .filter(|(_, c)| could_start(c, first))
@@ -127,8 +155,17 @@ pub(super) fn extract(
                 .max_by_key(|(_, e)| *e)
         };
         let mut found = longest_at(j).map(|(kind, e)| (kind, e, j));
+        // An apposition may hold an organisation and its acronym or dates in parentheses: "X,
+        // secrétaire général de l'Union des dockers (UDD) et proche de Y", "X, ancien ministre
+        // des Mines (2019-2021) et allié de Y".
         let mut k = j + 1;
-        while found.is_none() && apposed && k < j + 10 && !ctx.sentence_end(k) {
+        while found.is_none() && apposed && k < j + 16 && !ctx.sentence_end(k) {
+            if ctx.is(k, "(")
+                && let Some(close) = (k + 1..k + 6).find(|&c| ctx.is(c, ")"))
+            {
+                k = close + 1;
+                continue;
+            }
             if ctx.person_at.get(k).copied().flatten().is_some() || ctx.is_any(k, &["\"", "(", ")"])
             {
                 break;

@@ -18,7 +18,9 @@ pub const RULE: Rule = Rule {
     doc: r#"## What it does
 
 Reads acronyms defined in parentheses after a name ("Alliance des États du Sahel (AES)",
-"(CEDEAO en français, ECOWAS en anglais)") and reports:
+"(CEDEAO en français, ECOWAS en anglais)"), or set off by commas right after the capitalised words
+whose initials they hold in any order ("le groupe Nusantara Bulk Terminals, NBT, qui …"), and
+reports:
 
 - one long form given different acronyms across the corpus (`SAS` against `AES`);
 - the same acronym given for two languages, or an acronym given for a language the knowledge base
@@ -45,7 +47,8 @@ Acronyms are how readers find an organisation again; a wrong one sends them to a
   somewhere with a long form of its own.
 - A rename that keeps the acronym ("Alliance" then "Confédération des États du Sahel (AES)") when
   only the head noun changes or the knowledge base records the rename (reported as `info` otherwise
-  unknown).
+  unknown) — unless one story's articles give both head nouns within a month of each other, which
+  is one name miscopied ("Front" / "Forum démocratique des îles (FDI)"): a warning.
 
 ## Configuration
 
@@ -369,7 +372,21 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             .iter()
             .map(|k| k.split_once(' ').map_or(String::new(), |t| t.1.to_string()))
             .collect();
-        let rename = tails.windows(2).all(|w| w[0] == w[1] && !w[0].is_empty());
+        // A rename takes time: two head nouns for one acronym in one story's articles written
+        // within a month of each other are one name miscopied ("Front" / "Forum démocratique des
+        // îles (FDI)" nine days apart).
+        let starts: Vec<Option<i64>> = ds.iter().map(|d| model.doc_interval(d.doc).start).collect();
+        let close_in_one_story = distinct(ds.iter().map(|d| model.stories[d.doc])).len() == 1
+            && starts.iter().all(Option::is_some)
+            && {
+                let days = starts.iter().flatten();
+                days.clone()
+                    .max()
+                    .zip(days.min())
+                    .is_some_and(|(a, b)| a - b <= 31)
+            };
+        let rename =
+            !close_in_one_story && tails.windows(2).all(|w| w[0] == w[1] && !w[0].is_empty());
         let groups: Vec<&&Def> = {
             let mut seen: Vec<&str> = Vec::new();
             ds.iter()

@@ -105,6 +105,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 .iter()
                 .map(compact_str::CompactString::as_str)
                 .collect();
+            // "le gouverneur Kazadi" for Albert Kazadi Mwamba: a lone middle name is the name the
+            // person goes by, not another spelling of the surname.
+            if toks.len() == 1 && middles.iter().any(|m| lower(m) == lower(toks[0])) {
+                continue;
+            }
             if toks.len() == 2
                 && !givens.contains(&lower(toks[0]))
                 && middles

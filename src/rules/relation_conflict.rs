@@ -20,6 +20,11 @@ Reads relations between two named people ("X, proche de Y", "X, allié de Y", "X
 two people another source — or the knowledge base — calls adversaries, in particular a coup leader
 and the president he overthrew. The other side may also be an office whose holder is not named:
 "X, un proche du président burundais" against "X, farouche adversaire du président burundais".
+The relation may close a long apposition, parentheses included ("X, secrétaire général de l'Union
+des dockers (UDD) et proche du ministre Y"), follow an adverb or an intensifier ("X, pourtant grand
+adversaire de Y") and say how long the tie has lasted ("opposant de longue date au ministre Y"); Y
+may be named by the middle part of a three-part name another article writes in full ("le
+gouverneur Kazadi" for Albert Kazadi Mwamba).
 
 ## Why it matters
 

@@ -25,10 +25,12 @@ one, from the form most sources use.
 Texts are grouped by what they are "of" ("Liptako-Gourma"); organisations by their normalised name,
 where a demonym stands for its place ("sahéliens" for "Sahel") and articles do not count. A
 capitalised head in mid-sentence names a text even when its subject is in lower case ("la Loi sur
-la transparence des revenus pétroliers, votée en 2023"). Two texts under one head whose names differ
-by one word replaced ("Loi sur la traçabilité des revenus pétroliers", "Cadre conjoint du G20" for
-"Cadre commun du G20") are one text misnamed when the rest is a proper name or, in one story, two
-words at least.
+la transparence des revenus pétroliers, votée en 2023", "la Charte de bonne conduite des partis,
+qui …"); the head of a signed text names one in lower case too when lower-case nouns lead to a
+place ("la convention de concession du terminal pétrolier de Neves"). Two texts under one head
+whose names differ by one word replaced ("Loi sur la traçabilité des revenus pétroliers", "Cadre
+conjoint du G20" for "Cadre commun du G20") are one text misnamed when the rest is a proper name
+or, in one story, two words at least.
 
 ## Why it matters
 
@@ -55,7 +57,10 @@ and search engines take the name as written.
   du Burundi"); a name one word away from two texts.
 - "dans le cadre du …": "Cadre" names a text only when capitalised.
 - Texts named after a city or country ("Accord d'Alger", "Déclaration de Bamako") under unrelated
-  heads, unless the heads are near-misspellings or the knowledge base knows the text.
+  heads, unless the heads are near-misspellings or the knowledge base knows the text, or both are
+  heads of signed texts (Accord, Protocole, Convention, Traité, Pacte, Charte, Mémorandum,
+  Contrat) in one story, one of them written by most of its articles and no article writing both
+  ("Protocole de Gitega" twice, "Accord de Gitega" once: one text misnamed).
 - Two places for one head and topic in one article ("après la Déclaration de Yaoundé sur la
   sécurité maritime, la Déclaration d'Accra sur la sécurité maritime…"): two texts. One article
   naming after another place a text ("Déclaration de Tema sur la sécurité maritime") that the
@@ -433,7 +438,22 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 }
             }
             let same_topic = forms_per_topic.values().any(|f| f.len() > 1);
-            if !near && !same_topic {
+            // Or one signed text of one story: "Protocole de Gitega" in most of its articles,
+            // "Accord de Gitega" in one, and no article naming both (it would cite two texts).
+            let one_signed_text = || {
+                let signed = |f: &str| {
+                    let first = f.split([' ', '\'']).next().unwrap_or_default();
+                    crate::extract::SIGNED_HEADS.contains(&first)
+                };
+                let mut form_of_doc: BTreeMap<usize, &str> = BTreeMap::new();
+                reference.is_some()
+                    && forms.iter().all(|f| signed(f.0))
+                    && distinct(mentions.iter().map(|m| model.stories[m.doc])).len() == 1
+                    && mentions
+                        .iter()
+                        .all(|m| *form_of_doc.entry(m.doc).or_insert(&m.form) == m.form)
+            };
+            if !near && !same_topic && !one_signed_text() {
                 continue;
             }
         }
