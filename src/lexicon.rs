@@ -203,6 +203,16 @@ pub struct Counted {
     pub forms: Vec<String>,
 }
 
+/// A currency: the unit an amount of money is counted in ("millions de dollars", "milliards de
+/// FCFA", "1 200 millions de nairas"). Amounts in different currencies are never compared.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    /// The name findings show ("francs CFA").
+    pub id: String,
+    pub forms: Vec<String>,
+}
+
 /// Text the extractors skip: regular expressions (Rust `regex` syntax, multi-line mode, so `^` and
 /// `$` match at line ends) for boilerplate such as "Lire aussi" links, photo credits or
 /// advertisements. Matched text is blanked before extraction; offsets are unchanged.
@@ -250,6 +260,8 @@ pub struct Pack {
     pub event: Vec<Event>,
     #[serde(default)]
     pub counted: Vec<Counted>,
+    #[serde(default)]
+    pub currency: Vec<Currency>,
     #[serde(default)]
     pub ignore: Ignore,
 }
@@ -299,6 +311,7 @@ impl Pack {
             .extend(other.numbers.by_organisation);
         self.event.extend(other.event);
         self.counted.extend(other.counted);
+        self.currency.extend(other.currency);
         self.ignore.patterns.extend(other.ignore.patterns);
     }
 }
@@ -347,6 +360,7 @@ pub enum Lex {
     Event(u16),
     /// A word that keeps event `u16` from being dated in its sentence.
     NotWith(u16),
+    Currency(u16),
 }
 
 impl Lex {
@@ -385,6 +399,7 @@ impl Lex {
             Lex::Counted(_) => 28,
             Lex::Event(_) => 29,
             Lex::NotWith(_) => 30,
+            Lex::Currency(_) => 31,
         };
         1 << k
     }
@@ -403,6 +418,7 @@ pub mod kind {
     pub const COUNTED_NOUN: u64 = 1 << 27;
     pub const COUNTED: u64 = 1 << 28;
     pub const EVENT: u64 = 1 << 29;
+    pub const CURRENCY: u64 = 1 << 31;
 
     /// Checks the constants against [`Lex::bit`].
     #[cfg(test)]
@@ -419,6 +435,7 @@ pub mod kind {
             && COUNTED_NOUN == Lex::CountedNoun.bit()
             && COUNTED == Lex::Counted(0).bit()
             && EVENT == Lex::Event(0).bit()
+            && CURRENCY == Lex::Currency(0).bit()
     }
 }
 
@@ -613,6 +630,7 @@ impl Lexicon {
                 numbers: Numbers::default(),
                 event: vec![],
                 counted: vec![],
+                currency: vec![],
                 ignore: Ignore::default(),
             }),
         }
@@ -739,6 +757,11 @@ impl Lexicon {
         for (i, c) in pack.counted.iter().enumerate() {
             for f in &c.forms {
                 add(f, Lex::Counted(i as u16));
+            }
+        }
+        for (i, c) in pack.currency.iter().enumerate() {
+            for f in &c.forms {
+                add(f, Lex::Currency(i as u16));
             }
         }
         for (i, e) in pack.event.iter().enumerate() {

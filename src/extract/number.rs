@@ -93,26 +93,15 @@ fn number_before(ctx: &Ctx, end: usize) -> Option<(usize, u64)> {
 /// Money amounts: "420 millions de dollars", "1,2 milliard de dollars", "35 000 euros", "15
 /// milliards de francs CFA", in currency units; `what` is `amount:` and the currency.
 fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
-    // A match, not a list: it is asked at every token.
-    let currency_of = |w: &str| match w {
-        "dollar" | "dollars" => Some("dollars"),
-        "euro" | "euros" => Some("euros"),
-        "fcfa" => Some("francs CFA"),
-        "francs" => Some("francs"),
-        _ => None,
-    };
     let toks = ctx.toks;
     let mut out = Vec::new();
     for c in 0..toks.len() {
-        let Some(currency) = ctx.word(c).and_then(currency_of) else {
+        // The language pack's currencies, longest form first ("francs CFA" before "francs").
+        let Some((end, currency)) = ctx.find_kind(c, kind::CURRENCY, |l| match l {
+            Lex::Currency(k) => ctx.lex.pack.currency.get(k as usize).map(|x| x.id.as_str()),
+            _ => None,
+        }) else {
             continue;
-        };
-        let mut end = c + 1;
-        let currency = if currency == "francs" && ctx.is(c + 1, "cfa") {
-            end += 1;
-            "francs CFA"
-        } else {
-            currency
         };
         // "millions de dollars": a scale word and "de" before the currency.
         let (num_end, scale) = if ctx.is_any(c.wrapping_sub(1), &["de", "d'"]) {

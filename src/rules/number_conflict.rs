@@ -24,7 +24,9 @@ member states, ministers…) — and each candidate's vote share ("crédité de 
 A party's seats and votes ("l'ARI remporte 167 des 255 sièges", the nouns the language pack lists
 under `by_organisation`) are compared per party, the acronym named just before them. Counts whose
 intervals do not meet are reported. Money amounts ("420 millions de dollars", "1,2
-milliard d'euros") are compared only when two figures of one currency are written with the same
+milliard d'euros", "15 milliards de FCFA", "1 200 millions de nairas": the currencies of the
+language pack's `[[currency]]` table, where a national dollar or franc is its own currency) are
+compared only when two figures of one currency are written with the same
 digits in another order ("240 millions"): a story names many sums, but a swapped pair is one sum
 miscopied. So are counts of things no group lists ("adopté par 204 voix" against "par 240 voix",
 "1 254 participants" against "1 524", "96 bureaux de vote" against "69", "350 camions" against
