@@ -112,8 +112,9 @@ fn eighth_blind_set() {
 /// never read the code, in the shapes text copied from outlets' pages takes (two of them
 /// hard-wrapped). First measured at 0.46 / 0.92 with no not_conflict violation (commit `f2a5694`,
 /// start of the sixth session); nothing has been tuned against it. 0.54 / 0.93 once hard-wrapped
-/// text was read across its line breaks (a gap known before the set was written).
+/// text was read across its line breaks (a gap known before the set was written); 0.58 once a date
+/// alone on its line under the title dated the article.
 #[test]
 fn ninth_blind_set() {
-    assert_floors("blind9", 0.54, 0.92);
+    assert_floors("blind9", 0.58, 0.92);
 }

@@ -320,6 +320,7 @@ pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> O
                 tail += 1;
             }
             is_dateline(ctx, d)
+                || alone_on_its_line(ctx, d)
                 || (before.chars().count() <= 110 && matches(place, before))
                 || matches(published, &before[tail..])
         })
@@ -335,11 +336,26 @@ pub struct EventDate {
     pub end: usize,
     /// Index into the document's date mentions.
     pub date: usize,
+    /// The assembly named before the event word in its sentence ("le Sénat a adopté jeudi"): two
+    /// assemblies' votes on one text are two events.
+    pub body: Option<compact_str::CompactString>,
 }
 
 /// Pairs each once-only event word with the nearest date in its sentence.
-pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
+pub(super) fn event_dates(
+    ctx: &Ctx,
+    dates: &[DateMention],
+    named: &[super::NamedMention],
+) -> Vec<EventDate> {
     let mut out = Vec::new();
+    // An event word that is the complement inside the name of an organisation or a text ("la
+    // Commission nationale des élections") names no event.
+    let in_name = |i: usize| {
+        let at = ctx.toks[i].start;
+        i > 0
+            && ctx.is_any(i - 1, &["de", "des", "du", "d'", "la", "l'"])
+            && named.iter().any(|n| n.start < at && at < n.end)
+    };
     // Dates taken by an event word before them.
     let mut claimed: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -351,6 +367,10 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
             i += 1;
             continue;
         };
+        if in_name(i) {
+            i = e;
+            continue;
+        }
         // "le second tour de la présidentielle", "les législatives, reportées au …": the date is
         // another round's, or not settled. Looked for a few words around the cue, in its sentence.
         let sentence = ctx.sentence_around(i);
@@ -416,11 +436,38 @@ pub(super) fn event_dates(ctx: &Ctx, dates: &[DateMention]) -> Vec<EventDate> {
                 start: ctx.toks[i].start.min(d.start),
                 end: ctx.toks[e - 1].end.max(d.end),
                 date: di,
+                body: super::number::voting_body(ctx, i).map(Into::into),
             });
         }
         i = e;
     }
     out
+}
+
+/// A date on a line of its own under a title, as web pages print it: "5 mai 2026", "Lundi 3 mars
+/// 2026", "03/03/2026 à 10h12", "12 juin 2025 - 14:05".
+fn alone_on_its_line(ctx: &Ctx, d: &DateMention) -> bool {
+    use crate::text::TokKind;
+    let toks = ctx.toks;
+    let line_start = (0..d.tok_start)
+        .rev()
+        .find(|&k| toks[k].kind == TokKind::Break)
+        .map_or(0, |k| k + 1);
+    // Before the date: a weekday and punctuation at most.
+    let before_ok = (line_start..d.tok_start)
+        .all(|k| toks[k].kind == TokKind::Punct || ctx.is_lex(k, |l| matches!(l, Lex::Weekday(_))));
+    // After it: a time of day ("à 10h12", "- 14:05", "10 h 12 GMT") and punctuation at most.
+    let mut words = 0;
+    let after_ok = toks[d.tok_end.min(toks.len())..]
+        .iter()
+        .take_while(|t| t.kind != TokKind::Break)
+        .all(|t| {
+            words += usize::from(t.kind == TokKind::Word);
+            t.kind == TokKind::Punct
+                || ["a", "h", "heures", "gmt", "utc", "tu"].contains(&t.fold.as_str())
+                || t.fold.bytes().all(|b| b.is_ascii_digit() || b == b'h')
+        });
+    before_ok && after_ok && words <= 5
 }
 
 /// A wire dateline ("N'DJAMENA, 15 août 2024 (Agence) -"): the date of the article, not of an event.

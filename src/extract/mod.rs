@@ -631,7 +631,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.dates = date::extract(&ctx);
     out.inferred_date = date::infer(&out.dates);
     out.dateline = date::dateline(&ctx, doc.body_start, &out.dates);
-    out.event_dates = date::event_dates(&ctx, &out.dates);
+    out.event_dates = date::event_dates(&ctx, &out.dates, &out.named);
     out.counts = number::extract(&ctx);
     out.places = places(&ctx);
     out.shrink();
@@ -1282,9 +1282,26 @@ mod tests {
                 "RADIO SAVANE\nTranscription du bulletin du lundi 12 octobre 2026\n",
                 Some("2026-10-12"),
             ),
+            // A date on a line of its own under the title, with a weekday or a time of day.
+            (
+                "Titre\n5 mai 2026\n\nLes travaux reprendront le 14 septembre 2026.",
+                Some("2026-05-05"),
+            ),
+            (
+                "Titre\nLundi 3 mars 2026\n\nLe vote aura lieu le 14 septembre 2026.",
+                Some("2026-03-03"),
+            ),
+            (
+                "Titre\nPar Awa Koné\n03/03/2026 à 10h12\n\nLe vote aura lieu le 14 septembre 2026.",
+                Some("2026-03-03"),
+            ),
             // An event in the lead, not a dateline.
             (
                 "Le 12 juin 2025, le ministre a signé l'accord à Niamey.",
+                None,
+            ),
+            (
+                "Titre\nLe 12 juin 2025\nLe ministre a signé l'accord à Niamey.",
                 None,
             ),
             // A dateline far down the text is not the article's.

@@ -323,7 +323,7 @@ const VOTING_BODIES: &[&str] = &[
 ];
 
 /// The assembly named before token `start` in its sentence ("le Sénat l'a voté par …").
-fn voting_body(ctx: &Ctx, start: usize) -> Option<String> {
+pub(super) fn voting_body(ctx: &Ctx, start: usize) -> Option<String> {
     let s = ctx.sentence_around(start);
     (s.start..start)
         .rev()

@@ -42,6 +42,9 @@ Dates anchor the chronology readers rebuild from several articles; a wrong one r
 - A vote's date in a sentence about another round, a postponement or a planned date ("le second
   tour, prévu le 26 avril"), and a forecast landfall ("devrait avoir touché terre jeudi"); a date that belongs to an earlier event word of the sentence ("les
   résultats des législatives du 14/12 ont été proclamés mercredi").
+- Two assemblies' votes on one text: "l'Assemblée nationale a adopté mardi" and "le Sénat a adopté
+  jeudi" (an assembly named before the event word in its sentence).
+- An event word inside an organisation's name ("la Commission nationale des élections").
 
 ## Configuration
 
@@ -49,11 +52,13 @@ Which events happen once is set in the language pack (`once = true`)."#,
     check,
 };
 
-struct Dated {
+struct Dated<'m> {
     doc: usize,
     start: usize,
     end: usize,
     date: PartialDate,
+    /// The assembly that voted, when the sentence names one.
+    body: Option<&'m str>,
 }
 
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
@@ -69,6 +74,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                         start: e.start,
                         end: e.end,
                         date,
+                        body: e.body.as_deref(),
                     });
             }
         }
@@ -79,7 +85,10 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         let mut seen = std::collections::BTreeSet::new();
         ds.retain(|x| seen.insert((x.doc, x.date)));
         let clash = |a: &Dated, b: &Dated| {
+            // The Senate's vote and the Assembly's on one text are two events.
+            let one_body = a.body.is_none() || b.body.is_none() || a.body == b.body;
             a.doc != b.doc
+                && one_body
                 && a.date.day.is_some()
                 && b.date.day.is_some()
                 && !a.date.compatible(&b.date)
