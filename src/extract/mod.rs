@@ -961,6 +961,33 @@ mod tests {
     }
 
     #[test]
+    fn an_office_names_its_body_by_adjectives_and_acronym() {
+        let (c, _) = read(
+            "La présidente de la Commission électorale nationale (CEN), Miatta Kollie Brown, a \
+             parlé. La présidente de la CEN, Miatta Kollie Brown, a parlé. Le président du Conseil \
+             national de transition (CNT), Malick Diaw, a parlé. Le ministre d'État chargé de \
+             l'Agriculture, Osvaldo Vaz, a parlé.",
+        );
+        let of = |name: &str| -> Vec<(u16, Option<String>)> {
+            c.offices
+                .iter()
+                .filter(|o| c.persons[o.holder].text() == name)
+                .map(|o| (o.office, o.org.as_ref().map(ToString::to_string)))
+                .collect()
+        };
+        let brown = of("Miatta Kollie Brown");
+        assert_eq!(brown.len(), 2);
+        assert_eq!(brown[0], brown[1], "one post of one organisation");
+        assert_eq!(brown[0].1.as_deref(), Some("cen"));
+        assert_eq!(of("Malick Diaw").len(), 1);
+        assert_eq!(
+            of("Osvaldo Vaz")[0].1,
+            None,
+            "'d'État chargé' names no body"
+        );
+    }
+
+    #[test]
     fn names_keep_their_particles() {
         let (c, _) = read(
             "Le général Abdel Fattah al-Burhan a reçu Ahmed ould Daddah. Le président tunisien, \

@@ -83,6 +83,40 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             p.portfolios.push(pf as u16);
         }
     }
+    // An office whose head names its body ("présidente de la Commission") followed by the
+    // body's adjectives and acronym: "la présidente de la Commission électorale nationale
+    // indépendante (CENI), X". The adjectives and the acronym name the organisation.
+    if j > i + 1
+        && ctx.toks.get(j - 1).is_some_and(|t| t.cap)
+        && !ctx.is(j - 1, "etat")
+        && !ctx.is_any(j, IN_CHARGE)
+    {
+        let e = portfolio_adjectives(ctx, j);
+        // The office is then the post its first word names ("président" of the CENI), as in
+        // "le président de la CENI".
+        let post = ctx.hits_at(i).find_map(|h| match h.lex {
+            Lex::Office(o) if h.end == i + 1 => Some(o),
+            _ => None,
+        });
+        if e > j
+            && let Some(post) = post
+        {
+            p.office = post;
+            let mut org: Vec<&str> = (j - 1..e).filter_map(|t| ctx.word(t)).collect();
+            org.retain(|w| *w != "et" && *w != ",");
+            p.org = Some(org.join(" "));
+            j = e;
+            if ctx.is(j, "(")
+                && ctx.toks.get(j + 1).is_some_and(|t| t.all_caps)
+                && ctx.is(j + 2, ")")
+            {
+                p.org = ctx.word(j + 1).map(str::to_string);
+                j += 3;
+            }
+            p.tok_end = j;
+            return Some(p);
+        }
+    }
     // Markers before the head: "l'ancien ministre", "l'ex-président".
     for back in 1..=2 {
         if i >= back && ctx.is_lex(i - back, |l| l == Lex::Past) {
@@ -384,6 +418,17 @@ pub(super) fn extract(
         let mut after = p.tok_end;
         if ctx.is(after, ",") {
             after += 1;
+        }
+        // "le président du Conseil national de transition (CNT), X": the acronym of the body the
+        // office names stands between the office and its holder.
+        if ctx.is(after, "(")
+            && ctx.toks.get(after + 1).is_some_and(|t| t.all_caps)
+            && ctx.is(after + 2, ")")
+        {
+            after += 3;
+            if ctx.is(after, ",") {
+                after += 1;
+            }
         }
         let name_at = skip_to_name(ctx, after);
         if let Some(m) = ctx.person_at.get(name_at).copied().flatten() {

@@ -18,7 +18,8 @@ pub const RULE: Rule = Rule {
 Reads the offices the articles give each person ("le ministre malien de la Défense, X",
 "X, ministre des Affaires étrangères du Mali", "le président burkinabè, X", "le ministre d'État
 chargé de l'Énergie, X", "X, ministre de l'Économie, des Finances et du Plan", "le secrétaire
-d'État à la Coopération, X"; an office after "auprès de" is not the holder's) and reports a person
+d'État à la Coopération, X", "la présidente de la Commission électorale nationale indépendante
+(CENI), X"; an office after "auprès de" is not the holder's) and reports a person
 given two offices that cannot hold at once: two ministerial portfolios that share nothing, the
 same kind of office (head of state, head of government, chief of staff…) in two countries, or two
 posts of one organisation ("président de l'UNDC" and "secrétaire général de l'Union nationale pour
