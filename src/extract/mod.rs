@@ -1022,24 +1022,20 @@ mod tests {
                 .unwrap_or_else(|| panic!("no office for {name}"));
             (text[o.start..o.end].to_string(), o.portfolios.len())
         };
-        assert_eq!(
-            span("Joseph Tembo"),
-            ("ministre chargé des Mines".into(), 1)
-        );
-        assert_eq!(
-            span("Awa Sarr"),
-            ("ministre déléguée, chargée du Budget".into(), 1)
-        );
-        assert_eq!(
-            span("Marc Diallo"),
-            ("secrétaire d'État à la Coopération".into(), 1)
-        );
-        assert_eq!(
-            span("Ali Sow"),
-            ("ministre de l'Économie, des Finances et du Plan".into(), 2)
-        );
-        // "chargé du dossier": what the minister does, not a ministry.
-        assert_eq!(span("Sékou Kourouma"), ("ministre de la Justice".into(), 1));
+        for (name, office, portfolios) in [
+            ("Joseph Tembo", "ministre chargé des Mines", 1),
+            ("Awa Sarr", "ministre déléguée, chargée du Budget", 1),
+            ("Marc Diallo", "secrétaire d'État à la Coopération", 1),
+            (
+                "Ali Sow",
+                "ministre de l'Économie, des Finances et du Plan",
+                2,
+            ),
+            // "chargé du dossier": what the minister does, not a ministry.
+            ("Sékou Kourouma", "ministre de la Justice", 1),
+        ] {
+            assert_eq!(span(name), (office.to_string(), portfolios), "{name}");
+        }
         // The office after "auprès de" is not the holder's.
         assert!(
             c.offices

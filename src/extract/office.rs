@@ -179,30 +179,21 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 }
             }
         }
-        // "secrétaire d'État à la Coopération": "à" as a connector, before a portfolio only ("a"
-        // is also the verb: "le ministre a déclaré").
-        if ctx.is(j, "a")
-            && ctx.is_any(j + 1, &["la", "l'"])
-            && ctx.is_lex(j + 2, |l| matches!(l, Lex::Portfolio(_)))
-        {
-            j += 2;
-            if let Some((e, pf)) = ctx.find_at(j, |l| match l {
-                Lex::Portfolio(pf) => Some(pf),
-                _ => None,
-            }) {
-                if !p.portfolios.contains(&pf) {
-                    p.portfolios.push(pf);
-                }
-                j = portfolio_adjectives(ctx, e);
-            }
-            continue;
-        }
         // A list of portfolios: "ministre de l'Économie, des Finances et du Plan".
         if ctx.is(j, ",") && portfolio_after(j + 1) {
             j += 1;
             continue;
         }
-        let k = ctx.skip_connector(j);
+        // "secrétaire d'État à la Coopération": "à" is a connector before a portfolio only ("a"
+        // is also the verb: "le ministre a déclaré").
+        let k = if ctx.is(j, "a")
+            && ctx.is_any(j + 1, &["la", "l'"])
+            && ctx.is_lex(j + 2, |l| matches!(l, Lex::Portfolio(_)))
+        {
+            j + 2
+        } else {
+            ctx.skip_connector(j)
+        };
         if k > j || ctx.is(j, "et") {
             if let Some((e, pf)) = ctx.find_at(k, |l| match l {
                 Lex::Portfolio(pf) => Some(pf),
