@@ -988,6 +988,22 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_complement_is_the_head_nouns() {
+        // The name after "du président" is the director's, the adviser's, the son's.
+        let (c, _) = read(
+            "La directrice de cabinet du président, Filomena Lopes, a parlé. Le conseiller \
+             spécial du Premier ministre, Nuno Barros, a parlé. Le fils du président, Rui Lopes, \
+             a parlé. La visite du président cap-verdien, José Maria Neves, a commencé.",
+        );
+        let holders: Vec<String> = c
+            .offices
+            .iter()
+            .map(|o| c.persons[o.holder].text())
+            .collect();
+        assert_eq!(holders, ["José Maria Neves"]);
+    }
+
+    #[test]
     fn names_keep_their_particles() {
         let (c, _) = read(
             "Le général Abdel Fattah al-Burhan a reçu Ahmed ould Daddah. Le président tunisien, \

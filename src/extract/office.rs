@@ -367,6 +367,50 @@ fn last_meaningful(ctx: &Ctx, p: &Phrase, j: usize) -> usize {
     end
 }
 
+/// People named by their tie to an office holder: "la directrice de cabinet du président, X" is
+/// the director's name, not the president's.
+const PERSON_NOUNS: &[&str] = &[
+    "aide",
+    "avocat",
+    "avocate",
+    "cabinet",
+    "conseiller",
+    "conseillere",
+    "epouse",
+    "femme",
+    "fille",
+    "fils",
+    "frere",
+    "garde",
+    "mari",
+    "medecin",
+    "neveu",
+    "niece",
+    "protocole",
+    "soeur",
+    "veuve",
+];
+
+/// Whether the office phrase starting at `start` is the complement of a noun naming another
+/// person, so that a name after it is that person's: "la directrice de cabinet du président, X",
+/// "le conseiller spécial du Premier ministre, X", "le porte-parole du chef de l'État, X".
+fn complement_of_a_person(ctx: &Ctx, start: usize) -> bool {
+    let mut k = start;
+    // "le président", "du président", "de la ministre": the article or contraction before it.
+    if k > 0 && ctx.is_any(k - 1, &["la", "l'"]) {
+        k -= 1;
+    }
+    if k == 0 || !ctx.is_any(k - 1, &["du", "de", "des", "d'", "au", "aux", "aupres"]) {
+        return false;
+    }
+    let before = k - 1;
+    // The noun it complements, a word or two back ("conseiller spécial du", "chef de cabinet du").
+    (before.saturating_sub(3)..before)
+        .rev()
+        .take_while(|&m| !ctx.is_any(m, &[",", ".", ";", ":"]) && !ctx.sentence_end(m))
+        .any(|m| ctx.is_any(m, PERSON_NOUNS) || ctx.is_lex(m, |l| matches!(l, Lex::Office(_))))
+}
+
 /// After token `j`, optional articles then an optional rank: where a name may start.
 fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
     if ctx.is_any(j, &["le", "la", "l'", "son", "sa", "leur"]) {
@@ -422,7 +466,9 @@ pub(super) fn extract(
             }
         }
         let name_at = skip_to_name(ctx, after);
-        if let Some(m) = ctx.person_at.get(name_at).copied().flatten() {
+        if let Some(m) = ctx.person_at.get(name_at).copied().flatten()
+            && !complement_of_a_person(ctx, p.tok_start)
+        {
             holder = Some(m);
         }
         // Holder, then the office: "Abdoulaye Diop, ministre des Affaires étrangères".
