@@ -592,7 +592,8 @@ const GENERAL_AS_ADJECTIVE: &[&str] = &[
     "agent",
 ];
 
-/// A rank right before a name: "le colonel Assimi Goïta", "général de brigade X".
+/// A rank right before a name ("le colonel Assimi Goïta", "général de brigade X") or in apposition
+/// after it ("X, général de brigade,").
 fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
     let mut out = Vec::new();
     for (i, &inside) in in_office.iter().enumerate().take(ctx.toks.len()) {
@@ -617,6 +618,19 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
                 end: ctx.toks[e - 1].end,
                 rank: r,
                 promoted: change_lead_in(ctx, i).is_some(),
+            });
+        } else if i >= 2
+            && ctx.is(i - 1, ",")
+            && (ctx.sentence_end(e) || ctx.is_any(e, &[",", ")", "et"]))
+            && let Some(m) = ctx.person_end.get(i - 1).copied().flatten()
+        {
+            // In apposition after the name: "Souleymane Koné, général de brigade, a parlé".
+            out.push(RankClaim {
+                holder: m,
+                start: ctx.toks[i].start,
+                end: ctx.toks[e - 1].end,
+                rank: r,
+                promoted: false,
             });
         } else if change_lead_in(ctx, i).is_some()
             && let Some(m) = sentence_subject(ctx, i)

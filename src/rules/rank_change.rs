@@ -15,7 +15,8 @@ pub const RULE: Rule = Rule {
     summary: "one person given incompatible military ranks",
     doc: r#"## What it does
 
-Reads ranks written before names ("le colonel X", "le général de brigade X") and compares them,
+Reads ranks written before names ("le colonel X", "le général de brigade X") or in apposition
+after them ("X, général de brigade,") and compares them,
 in time order, for each person. Ranks are ordered by the language pack (capitaine < commandant <
 colonel < général de brigade < … < général d'armée).
 
