@@ -1004,6 +1004,35 @@ mod tests {
     }
 
     #[test]
+    fn a_view_opened_by_pour_names_its_speaker() {
+        let speaker = |text: &str| {
+            let (c, _) = read(text);
+            c.quotes
+                .first()
+                .and_then(|q| q.speaker)
+                .map(|m| c.persons[m].text())
+        };
+        assert_eq!(
+            speaker("Pour le Premier ministre, Choguel Maïga, « il n'y a pas d'alternative au dialogue ». ")
+                .as_deref(),
+            Some("Choguel Maïga")
+        );
+        // Two people, or words between the name and the quotation: no one in particular.
+        assert_eq!(
+            speaker(
+                "Pour Choguel Maïga et Issa Koné, « il n'y a pas d'alternative au dialogue ». "
+            ),
+            None
+        );
+        assert_eq!(
+            speaker(
+                "Pour Choguel Maïga, le texte reste « une base de travail pour le dialogue ». "
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn names_keep_their_particles() {
         let (c, _) = read(
             "Le général Abdel Fattah al-Burhan a reçu Ahmed ould Daddah. Le président tunisien, \

@@ -460,6 +460,32 @@ fn colon_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<us
     found.filter(|&m| !is_complement(ctx, persons[m].tok_start))
 }
 
+/// "Pour le Premier ministre X, « … »", "Selon X, « … »": a quotation opened right after a
+/// sentence-initial "Pour" or "Selon" and the person it names (after their title), a comma
+/// between: in X's view, X speaks.
+fn view_of(ctx: &Ctx, open: usize) -> Option<usize> {
+    let comma = open.checked_sub(1)?;
+    if !ctx.is(comma, ",") {
+        return None;
+    }
+    // The name just before the comma, whose mention ends there.
+    let m = ctx.person_end.get(comma).copied().flatten()?;
+    let (s0, whole) = sentence_start(ctx, comma, 16);
+    if !whole || !ctx.is_any(s0, &["pour", "selon"]) {
+        return None;
+    }
+    // Between "Pour" and the name: its title only ("le Premier ministre", "la ministre malienne
+    // des Affaires étrangères"), no verb and no other person.
+    let name_start =
+        (s0 + 1..comma).find(|&k| ctx.person_at.get(k).copied().flatten() == Some(m))?;
+    let title_only = (s0 + 1..name_start).all(|k| {
+        ctx.person_at.get(k).copied().flatten().is_none()
+            && !ctx.is_any(k, &[":", ";"])
+            && !ctx.is_lex(k, |l| matches!(l, Lex::ReportVerb | Lex::ReportInverted))
+    });
+    title_only.then_some(m)
+}
+
 /// "Il a eu cette phrase : « … »", "Elle a prévenu : « … »": a quotation opened after a colon in
 /// a sentence whose subject is a pronoun.
 fn pronoun_before_colon(ctx: &Ctx, open: usize) -> bool {
@@ -537,6 +563,9 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         }
         if speaker.is_none() {
             speaker = colon_subject(ctx, persons, i);
+        }
+        if speaker.is_none() {
+            speaker = view_of(ctx, i);
         }
         let (source_text, article) = source_text_before(ctx, named, &named_at, i);
         let source_text = if speaker.is_none() { source_text } else { None };

@@ -77,7 +77,8 @@ Putting one person's words in another's mouth is among the most damaging errors 
   ("Le nouveau directeur a repris la formule qu'il avait lancée : «"), and an office two people
   named before hold.
 - A person who is only a preposition's complement is not the speaker ("Cette juriste, proche de
-  l'ancien ministre X, avait lancé : «"), but "Pour X, …" opening a sentence gives X's view.
+  l'ancien ministre X, avait lancé : «"), but "Pour X, …" opening a sentence gives X's view
+  ("Pour le Premier ministre X, « … »": X speaks).
 - Speakers the resolver takes for one person (spelling variants are `name-variant`).
 
 ## Configuration
