@@ -1033,6 +1033,13 @@ mod tests {
     }
 
     #[test]
+    fn people_counted_by_a_feminine_outcome() {
+        let (c, _) = read("Au total, 1 200 personnes ont été déplacées. On compte 35 disparues.");
+        let what: Vec<&str> = c.counts.iter().map(|x| x.what.as_str()).collect();
+        assert_eq!(what, ["displaced", "missing"]);
+    }
+
+    #[test]
     fn names_keep_their_particles() {
         let (c, _) = read(
             "Le général Abdel Fattah al-Burhan a reçu Ahmed ould Daddah. Le président tunisien, \
