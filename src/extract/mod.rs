@@ -1040,6 +1040,30 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_name_ends_before_its_verb_and_a_date() {
+        let named = |text: &str| {
+            let (c, text) = read(text);
+            c.named
+                .iter()
+                .map(|n| text[n.start..n.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            named("L'accord avec la Banque africaine de développement a été signé le 4 octobre."),
+            ["Banque africaine de développement"]
+        );
+        assert_eq!(
+            named("La Mission multinationale d'appui à la sécurité (MMAS) a été déployée."),
+            ["Mission multinationale d'appui à la sécurité"]
+        );
+        // A number in a name stays ("Agenda 2063").
+        assert_eq!(
+            named("L'Agenda 2063 de l'Union africaine a été adopté."),
+            ["Agenda 2063 de l'Union africaine"]
+        );
+    }
+
+    #[test]
     fn names_keep_their_particles() {
         let (c, _) = read(
             "Le général Abdel Fattah al-Burhan a reçu Ahmed ould Daddah. Le président tunisien, \

@@ -111,10 +111,13 @@ fn is_adjective(ctx: &Ctx, i: usize) -> bool {
 
 fn is_name_word(ctx: &Ctx, i: usize) -> bool {
     ctx.toks.get(i).is_some_and(|t| {
+        let digits = t.fold.chars().next().is_some_and(|c| c.is_ascii_digit());
         t.kind == TokKind::Word
-            && (t.cap || t.fold.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            && (t.cap || digits)
             && !FUNCTION_WORDS.contains(&t.fold.as_str())
             && !ctx.is_lex(i, |l| matches!(l, Lex::Month(_) | Lex::Weekday(_)))
+            // "le 4 octobre": a day of a date, not a number in a name ("Agenda 2063").
+            && !(digits && ctx.is_lex(i + 1, |l| matches!(l, Lex::Month(_))))
     })
 }
 
@@ -432,6 +435,12 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool, signed_head: bool) -> 
     (head_cap || has_name_word).then_some(end)
 }
 
+/// Auxiliaries and common verbs a name may be the subject of (folded).
+const SUBJECT_VERBS: &[&str] = &[
+    "ont", "est", "sont", "sera", "seront", "avait", "avaient", "etait", "etaient", "va", "vont",
+    "doit", "doivent", "peut", "peuvent", "vient", "viennent",
+];
+
 /// A lower-case noun at `k`, with at most two adjectives, right before punctuation or the end of
 /// the sentence: the token after it.
 fn lowercase_complement(ctx: &Ctx, k: usize) -> Option<usize> {
@@ -449,8 +458,13 @@ fn lowercase_complement(ctx: &Ctx, k: usize) -> Option<usize> {
     while e < k + 3 && is_adjective(ctx, e) {
         e += 1;
     }
+    // The end of a clause, or the verb the name is the subject of ("la Banque africaine de
+    // développement a signé", "… est arrivée").
     let ends_clause = ctx.sentence_end(e)
         || ctx.is_any(e, &[",", ":", "(", ")", "\"", "qui"])
+        || ctx.is_any(e, SUBJECT_VERBS)
+        // "a", the verb, not "à": folded, both are "a".
+        || ctx.toks.get(e).is_some_and(|t| &ctx.raw[t.start..t.end] == "a")
         || ctx.toks.get(e).is_none();
     ends_clause.then_some(e)
 }
