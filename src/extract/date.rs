@@ -449,10 +449,7 @@ pub(super) fn event_dates(
 fn alone_on_its_line(ctx: &Ctx, d: &DateMention) -> bool {
     use crate::text::TokKind;
     let toks = ctx.toks;
-    let line_start = (0..d.tok_start)
-        .rev()
-        .find(|&k| toks[k].kind == TokKind::Break)
-        .map_or(0, |k| k + 1);
+    let line_start = line_start(ctx, d.tok_start);
     // Before the date: a weekday and punctuation at most.
     let before_ok = (line_start..d.tok_start)
         .all(|k| toks[k].kind == TokKind::Punct || ctx.is_lex(k, |l| matches!(l, Lex::Weekday(_))));
@@ -470,12 +467,16 @@ fn alone_on_its_line(ctx: &Ctx, d: &DateMention) -> bool {
     before_ok && after_ok && words <= 5
 }
 
-/// A wire dateline ("N'DJAMENA, 15 août 2024 (Agence) -"): the date of the article, not of an event.
-fn is_dateline(ctx: &Ctx, d: &DateMention) -> bool {
-    let line_start = (0..d.tok_start)
+/// The first token of the line token `i` is on.
+fn line_start(ctx: &Ctx, i: usize) -> usize {
+    (0..i)
         .rev()
         .find(|&k| ctx.toks[k].kind == crate::text::TokKind::Break)
-        .map_or(0, |k| k + 1);
-    d.tok_start.saturating_sub(line_start) <= 6
+        .map_or(0, |k| k + 1)
+}
+
+/// A wire dateline ("N'DJAMENA, 15 août 2024 (Agence) -"): the date of the article, not of an event.
+fn is_dateline(ctx: &Ctx, d: &DateMention) -> bool {
+    d.tok_start.saturating_sub(line_start(ctx, d.tok_start)) <= 6
         && ctx.is_any(d.tok_end, &["(", "-", "\u{2013}", "\u{2014}"])
 }

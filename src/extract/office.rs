@@ -611,38 +611,30 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
         {
             continue;
         }
-        if let Some(m) = ctx.person_at.get(e).copied().flatten() {
-            out.push(RankClaim {
-                holder: m,
-                start: ctx.toks[i].start,
-                end: ctx.toks[e - 1].end,
-                rank: r,
-                promoted: change_lead_in(ctx, i).is_some(),
-            });
+        let promoted = change_lead_in(ctx, i).is_some();
+        let holder = if let Some(m) = ctx.person_at.get(e).copied().flatten() {
+            Some((m, promoted))
         } else if i >= 2
             && ctx.is(i - 1, ",")
             && (ctx.sentence_end(e) || ctx.is_any(e, &[",", ")", "et"]))
             && let Some(m) = ctx.person_end.get(i - 1).copied().flatten()
         {
             // In apposition after the name: "Souleymane Koné, général de brigade, a parlé".
-            out.push(RankClaim {
-                holder: m,
-                start: ctx.toks[i].start,
-                end: ctx.toks[e - 1].end,
-                rank: r,
-                promoted: false,
-            });
-        } else if change_lead_in(ctx, i).is_some()
-            && let Some(m) = sentence_subject(ctx, i)
-        {
+            Some((m, false))
+        } else if promoted {
             // "le colonel X, son représentant, a été promu général de brigade": the rank the
             // sentence's first person was promoted to.
+            sentence_subject(ctx, i).map(|m| (m, true))
+        } else {
+            None
+        };
+        if let Some((holder, promoted)) = holder {
             out.push(RankClaim {
-                holder: m,
+                holder,
                 start: ctx.toks[i].start,
                 end: ctx.toks[e - 1].end,
                 rank: r,
-                promoted: true,
+                promoted,
             });
         }
     }
