@@ -31,7 +31,7 @@ use crate::text::fold;
 /// The first bytes of every index file.
 pub const MAGIC: &[u8; 16] = b"crosscheck-index";
 /// The layout version; an index of another version is refused and must be rebuilt.
-pub const FORMAT: u32 = 8;
+pub const FORMAT: u32 = 9;
 /// How many indexed documents a draft is compared with, by default.
 pub const DEFAULT_NEIGHBOURS: usize = 250;
 

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::corpus::{DateSource, Document};
-use crate::extract::{DocClaims, PersonMention};
+use crate::extract::{DocClaims, Parts, PersonMention};
 use crate::kb::Kb;
 use crate::text::{fold, fold_into};
 use crate::time::PartialDate;
@@ -359,20 +359,12 @@ struct Form {
 }
 
 impl Form {
-    fn new<S: AsRef<str>>(
-        parts: &[S],
-        given_names: &std::collections::HashSet<String>,
-    ) -> Option<Self> {
-        let surname = TokKey::new(parts.last()?.as_ref());
-        let given = (parts.len() > 1).then(|| TokKey::new(parts[0].as_ref()));
-        let middle = if parts.len() > 2 {
-            parts[1..parts.len() - 1]
-                .iter()
-                .map(|p| TokKey::new(p.as_ref()))
-                .collect()
-        } else {
-            Vec::new()
-        };
+    fn new(parts: &Parts, given_names: &std::collections::HashSet<String>) -> Option<Self> {
+        let surname = TokKey::new(parts.last()?);
+        let given = (parts.len() > 1)
+            .then(|| parts.first().map(TokKey::new))
+            .flatten();
+        let middle = parts.middle().map(TokKey::new).collect();
         let given_known = given
             .as_ref()
             .is_some_and(|g| given_names.contains(&g.fold));
@@ -452,7 +444,7 @@ impl FormIndex {
     }
 
     /// Records a name of entity `id` (full names only).
-    fn add<S: AsRef<str>>(&mut self, id: usize, parts: &[S]) {
+    fn add(&mut self, id: usize, parts: &Parts) {
         let Some(f) = Form::new(parts, &self.given_names).filter(|_| parts.len() > 1) else {
             return;
         };
@@ -527,8 +519,8 @@ impl FormIndex {
     }
 }
 
-fn split(name: &str) -> Vec<String> {
-    name.split_whitespace().map(str::to_string).collect()
+fn split(name: &str) -> Parts {
+    Parts::new(name.split_whitespace())
 }
 
 /// Resolves every person mention of the corpus.
@@ -690,7 +682,7 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
             if p.parts.len() != 1 {
                 continue;
             }
-            let folded = fold(&p.parts[0]);
+            let folded = fold(p.parts.first().unwrap_or_default());
             let known_surname = index.by_fold.get(&folded);
             let mut id = known_surname.and_then(|&g| pick(&surname_entities[g]));
             // "le gouverneur Kazadi" for Albert Kazadi Mwamba: the name a person goes by may be a
@@ -702,7 +694,7 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
                 // A misspelt lone surname: anywhere after a title, but only within its own
                 // document without one ("Romuald Agbangla … Agbanla a promis").
                 let all = similar_of.entry(folded).or_insert_with(|| {
-                    let key = TokKey::new(&p.parts[0]);
+                    let key = TokKey::new(p.parts.first().unwrap_or_default());
                     let mut v: Vec<usize> = surname_blocks
                         .get(&key.block())
                         .into_iter()
@@ -788,7 +780,7 @@ fn middle_names(
             if p.parts.len() < 3 {
                 continue;
             }
-            for part in &p.parts[1..p.parts.len() - 1] {
+            for part in p.parts.middle() {
                 let f = fold(part);
                 if f.chars().count() >= 4 && !NAME_PARTICLES.contains(&f.as_str()) {
                     out.entry(f).or_default().push(e);

@@ -39,13 +39,94 @@ pub fn without_internal_fields<R>(f: impl FnOnce() -> R) -> R {
     r
 }
 
-/// A person's name as written: `parts` are the raw name tokens ("Assimi", "Goïta").
+/// The parts of a name as written ("Assimi", "Goïta"), kept as one string joined by single
+/// spaces (a part is a token and holds none): inline up to 24 bytes, so most names take no heap
+/// block of their own, and a corpus holds hundreds of thousands of them. Serialised as the list
+/// of parts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Parts(compact_str::CompactString);
+
+impl Parts {
+    /// The name of these parts, in order (empty parts left out).
+    pub fn new<'a>(parts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut s = compact_str::CompactString::default();
+        for p in parts.into_iter().filter(|p| !p.is_empty()) {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(p);
+        }
+        Parts(s)
+    }
+
+    /// The parts joined by single spaces.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = &str> + Clone + '_ {
+        (!self.0.is_empty())
+            .then(|| self.0.split(' '))
+            .into_iter()
+            .flatten()
+    }
+
+    pub fn len(&self) -> usize {
+        if self.0.is_empty() {
+            0
+        } else {
+            1 + self.0.bytes().filter(|&b| b == b' ').count()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&str> {
+        self.iter().nth(i)
+    }
+
+    pub fn first(&self) -> Option<&str> {
+        self.iter().next()
+    }
+
+    pub fn last(&self) -> Option<&str> {
+        self.iter().next_back()
+    }
+
+    /// The parts between the first and the last ("Kaba" in "Ousmane Kaba Touré").
+    pub fn middle(&self) -> impl Iterator<Item = &str> + '_ {
+        let n = self.len();
+        self.iter().skip(1).take(n.saturating_sub(2))
+    }
+}
+
+impl Serialize for Parts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        // With its length first: the index's format (postcard) needs it.
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for part in self.iter() {
+            seq.serialize_element(part)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Parts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v: Vec<String> = Vec::deserialize(d)?;
+        Ok(Parts::new(v.iter().map(String::as_str)))
+    }
+}
+
+/// A person's name as written.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PersonMention {
     pub start: usize,
     pub end: usize,
-    /// Inline strings: a corpus holds hundreds of thousands of names.
-    pub parts: Vec<compact_str::CompactString>,
+    pub parts: Parts,
     /// A lone surname read without a title before it: kept only if it matches a known person.
     pub weak: bool,
     #[serde(skip_serializing_if = "crate::extract::internal")]
@@ -56,7 +137,7 @@ pub struct PersonMention {
 
 impl PersonMention {
     pub fn text(&self) -> String {
-        self.parts.join(" ")
+        self.parts.as_str().to_string()
     }
 }
 
@@ -185,6 +266,14 @@ pub struct Quote {
     /// How many words it has.
     pub n_words: u32,
     pub speaker: Option<usize>,
+    /// What few quotations have (a quoted text, an article number, a blanked copy), boxed: a
+    /// corpus holds hundreds of thousands of quotations and most have none of it.
+    pub extra: Option<Box<QuoteExtra>>,
+}
+
+/// The rarer facts of a [`Quote`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct QuoteExtra {
     /// A text quoted rather than a person ("la charte prévoit (art. 6) que …"), with its article.
     pub source_text: Option<String>,
     /// The article number the sentence says is quoted ("son article 3 prévoit que «").
@@ -196,10 +285,21 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// A text quoted rather than a person, with its article.
+    pub fn source_text(&self) -> Option<&str> {
+        self.extra.as_ref()?.source_text.as_deref()
+    }
+
+    /// The article number the sentence says is quoted.
+    pub fn article(&self) -> Option<&str> {
+        self.extra.as_ref()?.article.as_deref()
+    }
+
     /// The text the words are read from: the document's span, or its blanked copy.
     fn source<'d>(&'d self, doc: &'d Document) -> &'d str {
-        self.blanked
-            .as_deref()
+        self.extra
+            .as_ref()
+            .and_then(|x| x.blanked.as_deref())
             .unwrap_or_else(|| doc.slice(self.start, self.end))
     }
 
@@ -286,7 +386,13 @@ impl<S: AsRef<str>> FromIterator<S> for Words {
 
 impl Serialize for Words {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
+        use serde::ser::SerializeSeq;
+        // With its length first: the index's format (postcard) needs it.
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for part in self.iter() {
+            seq.serialize_element(part)?;
+        }
+        seq.end()
     }
 }
 
@@ -352,9 +458,6 @@ impl DocClaims {
     /// corpus holds hundreds of thousands of them), while growth by pushing leaves up to half of
     /// each list unused.
     pub fn shrink(&mut self) {
-        for p in &mut self.persons {
-            p.parts.shrink_to_fit();
-        }
         for n in &mut self.named {
             n.proper.shrink_to_fit();
         }
@@ -624,7 +727,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
         for q in &mut out.quotes {
             let copy = blanked.get(q.start..q.end).unwrap_or_default();
             if doc.text.get(q.start..q.end) != Some(copy) {
-                q.blanked = Some(copy.into());
+                q.extra.get_or_insert_default().blanked = Some(copy.into());
             }
         }
     }
@@ -710,6 +813,27 @@ mod tests {
     use super::*;
     use crate::corpus::document_from_text;
 
+    #[test]
+    fn name_parts_are_read_and_stored_as_a_list() {
+        let p = Parts::new(["Ousmane", "Kaba", "Touré"]);
+        assert_eq!(p.len(), 3);
+        assert_eq!(
+            (p.first(), p.get(1), p.last()),
+            (Some("Ousmane"), Some("Kaba"), Some("Touré"))
+        );
+        assert_eq!(p.middle().collect::<Vec<_>>(), ["Kaba"]);
+        assert_eq!(p.as_str(), "Ousmane Kaba Touré");
+        let lone = Parts::new(["Touré"]);
+        assert_eq!((lone.len(), lone.middle().count()), (1, 0));
+        assert!(Parts::new([]).is_empty() && Parts::new([]).last().is_none());
+        // Shown and stored as the list of parts, in both formats.
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(json, r#"["Ousmane","Kaba","Touré"]"#);
+        assert_eq!(serde_json::from_str::<Parts>(&json).unwrap(), p);
+        let bytes = postcard::to_stdvec(&p).unwrap();
+        assert_eq!(postcard::from_bytes::<Parts>(&bytes).unwrap(), p);
+    }
+
     fn read(text: &str) -> (DocClaims, String) {
         let lex = Lexicon::default_fr();
         let (doc, _) = document_from_text("t.txt", text.to_string());
@@ -729,7 +853,7 @@ mod tests {
             .map(|o| c.persons[o.holder].text())
             .collect();
         assert_eq!(holders, vec!["Essozimna Tchalim", "Grace Wanjiku Mwangi"]);
-        assert!(!c.persons.iter().any(|p| p.parts[0] == "Grâce"));
+        assert!(!c.persons.iter().any(|p| p.parts.first() == Some("Grâce")));
     }
 
     #[test]

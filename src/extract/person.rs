@@ -163,10 +163,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<PersonMention> {
         // A lone given name is not a person we can follow.
         let lone_given = n == 1 && is_given_name(ctx, start) && !title;
         if keep && !lone_given && n <= 5 {
-            let parts = toks[start..j]
-                .iter()
-                .map(|t| compact_str::CompactString::from(&ctx.raw[t.start..t.end]))
-                .collect();
+            let parts = super::Parts::new(toks[start..j].iter().map(|t| &ctx.raw[t.start..t.end]));
             out.push(PersonMention {
                 start: toks[start].start,
                 end: toks[j - 1].end,

@@ -577,9 +577,13 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
             end: last,
             n_words: u32::try_from(n_words).unwrap_or(u32::MAX),
             speaker,
-            source_text,
-            article,
-            blanked: None,
+            extra: (source_text.is_some() || article.is_some()).then(|| {
+                Box::new(super::QuoteExtra {
+                    source_text,
+                    article,
+                    blanked: None,
+                })
+            }),
         });
         i = if ctx.toks[close].kind == TokKind::Break {
             close

@@ -115,7 +115,7 @@ pub fn render_claims(out: &Outcome) -> String {
             let by = q
                 .speaker
                 .map(who)
-                .or(q.source_text.clone())
+                .or(q.source_text().map(str::to_string))
                 .unwrap_or_else(|| "no speaker".into());
             line(q.start, q.end, "quote", by);
         }
@@ -208,8 +208,8 @@ pub fn render_claims_json(out: &Outcome) -> String {
                         end: q.end,
                         words: q.words(doc),
                         speaker: q.speaker,
-                        source_text: q.source_text.as_deref(),
-                        article: q.article.as_deref(),
+                        source_text: q.source_text(),
+                        article: q.article(),
                     })
                     .collect(),
             },

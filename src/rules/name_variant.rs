@@ -86,9 +86,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         let (mut givens, mut middles) = (Vec::new(), Vec::new());
         for &(d, m) in &entity.mentions {
             let parts = &model.mention(d, m).parts;
-            if parts.len() == 3 {
-                givens.push(lower(&parts[0]));
-                middles.push(parts[1].as_str());
+            if parts.len() == 3
+                && let (Some(given), Some(middle)) = (parts.first(), parts.get(1))
+            {
+                givens.push(lower(given));
+                middles.push(middle);
             }
         }
         // Each form once: every mention is checked against these, and a person named in
@@ -100,11 +102,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         for &(d, m) in &entity.mentions {
             let p = model.mention(d, m);
             let (start, end) = (p.start, p.end);
-            let mut toks: Vec<&str> = p
-                .parts
-                .iter()
-                .map(compact_str::CompactString::as_str)
-                .collect();
+            let mut toks: Vec<&str> = p.parts.iter().collect();
             // "le gouverneur Kazadi" for Albert Kazadi Mwamba: a lone middle name is the name the
             // person goes by, not another spelling of the surname.
             if toks.len() == 1 && middles.iter().any(|m| lower(m) == lower(toks[0])) {

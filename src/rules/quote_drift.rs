@@ -89,8 +89,27 @@ None."#,
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 struct QId {
-    doc: usize,
-    q: usize,
+    /// Document index and quotation index in it, as `u32`: the pair lists hold hundreds of
+    /// thousands of these.
+    d: u32,
+    n: u32,
+}
+
+impl QId {
+    fn new(doc: usize, q: usize) -> Self {
+        QId {
+            d: doc as u32,
+            n: q as u32,
+        }
+    }
+
+    fn doc(self) -> usize {
+        self.d as usize
+    }
+
+    fn q(self) -> usize {
+        self.n as usize
+    }
 }
 
 /// An alignment of a shorter quotation against a longer one, for the word diff.
@@ -129,8 +148,8 @@ fn align<T: PartialEq>(a: &[T], b: &[T]) -> Alignment {
 
 /// The words of a quotation as written.
 fn raw_words(model: &Model, id: QId) -> Vec<String> {
-    let q = &model.claims[id.doc].quotes[id.q];
-    let doc = &model.docs[id.doc];
+    let q = &model.claims[id.doc()].quotes[id.q()];
+    let doc = &model.docs[id.doc()];
     q.word_spans(doc)
         .into_iter()
         .map(|(s, e)| doc.slice(s, e).to_string())
@@ -333,7 +352,7 @@ impl Quotes {
                 for (q, words) in words.into_iter().enumerate() {
                     let Some((words, digest)) = words else {
                         wording_of.push(None);
-                        qids.push(QId { doc: d, q });
+                        qids.push(QId::new(d, q));
                         continue;
                     };
                     let w = match by_digest.get(&digest) {
@@ -360,7 +379,7 @@ impl Quotes {
                     };
                     quotes_of[w as usize].push(qids.len() as u32);
                     wording_of.push(Some(w));
-                    qids.push(QId { doc: d, q });
+                    qids.push(QId::new(d, q));
                 }
             }
         }
@@ -375,7 +394,7 @@ impl Quotes {
     }
 
     fn index(&self, q: QId) -> usize {
-        self.first[q.doc] + q.q
+        self.first[q.doc()] + q.q()
     }
 
     fn wording(&self, q: QId) -> Option<u32> {
@@ -433,11 +452,11 @@ fn candidate_pairs(model: &Model, quotes: &Quotes, min_words: usize) -> Vec<(QId
     // within one story or for one speaker, half of them otherwise (the same words, another speaker).
     let trigrams = |w: u32| quotes.wordings[w as usize].len().saturating_sub(2).max(1);
     let speaker = |q: QId| {
-        let m = model.claims[q.doc].quotes[q.q].speaker?;
-        model.entity_of(q.doc, m)
+        let m = model.claims[q.doc()].quotes[q.q()].speaker?;
+        model.entity_of(q.doc(), m)
     };
     let related = |a: QId, b: QId| {
-        model.stories[a.doc] == model.stories[b.doc]
+        model.stories[a.doc()] == model.stories[b.doc()]
             || speaker(a).is_some_and(|x| speaker(b) == Some(x))
     };
     let mut out = Vec::new();
@@ -457,7 +476,7 @@ fn candidate_pairs(model: &Model, quotes: &Quotes, min_words: usize) -> Vec<(QId
             let others = if wa == wb { &la[i + 1..] } else { &lb[..] };
             for &y in others {
                 let (x, y) = (quotes.qids[x as usize], quotes.qids[y as usize]);
-                if x.doc != y.doc && (loose || related(x, y)) {
+                if x.doc() != y.doc() && (loose || related(x, y)) {
                     out.push((x.min(y), x.max(y)));
                 }
             }
@@ -472,13 +491,13 @@ fn article_pairs(model: &Model, min_words: usize) -> Vec<(QId, QId)> {
     let mut by_article: BTreeMap<(usize, &str), Vec<QId>> = BTreeMap::new();
     for (d, c) in model.claims.iter().enumerate() {
         for (q, quote) in c.quotes.iter().enumerate() {
-            if let Some(a) = &quote.article
+            if let Some(a) = quote.article()
                 && quote.n_words as usize >= min_words
             {
                 by_article
-                    .entry((model.stories[d], a.as_str()))
+                    .entry((model.stories[d], a))
                     .or_default()
-                    .push(QId { doc: d, q });
+                    .push(QId::new(d, q));
             }
         }
     }
@@ -488,7 +507,7 @@ fn article_pairs(model: &Model, min_words: usize) -> Vec<(QId, QId)> {
             out.extend(
                 list[i + 1..]
                     .iter()
-                    .filter(|b| b.doc != a.doc)
+                    .filter(|b| b.doc() != a.doc())
                     .map(|b| (*a, *b)),
             );
         }
@@ -541,6 +560,8 @@ fn pairs_of(model: &Model, params: &Params, quotes: &Quotes) -> Vec<Pair> {
     by_article.sort_unstable();
     by_article.dedup();
     let mut candidates = candidate_pairs(model, quotes, params.quote_min_words);
+    // Exactly: the list is the largest the run holds, and growth would double it.
+    candidates.reserve_exact(by_article.len());
     candidates.extend(by_article.iter().copied());
     candidates.sort_unstable();
     candidates.dedup();
@@ -626,6 +647,8 @@ fn pairs_of(model: &Model, params: &Params, quotes: &Quotes) -> Vec<Pair> {
             ratio,
         });
     }
+    // Kept for both quotation rules.
+    out.shrink_to_fit();
     out
 }
 
@@ -640,8 +663,8 @@ fn find(parent: &mut BTreeMap<QId, QId>, x: QId) -> QId {
 }
 
 fn speaker_entity(model: &Model, id: QId) -> Option<usize> {
-    let q = &model.claims[id.doc].quotes[id.q];
-    model.entity_of(id.doc, q.speaker?)
+    let q = &model.claims[id.doc()].quotes[id.q()];
+    model.entity_of(id.doc(), q.speaker?)
 }
 
 fn speaker_name(model: &Model, id: QId) -> Option<(usize, String)> {
@@ -655,15 +678,15 @@ fn if_article(article: f64, other: f64) -> impl Fn(bool) -> f64 {
 }
 
 fn quote_evidence(model: &Model, id: QId, label: String) -> Evidence {
-    let q = &model.claims[id.doc].quotes[id.q];
-    let text = &model.docs[id.doc].slice(q.start, q.end);
+    let q = &model.claims[id.doc()].quotes[id.q()];
+    let text = &model.docs[id.doc()].slice(q.start, q.end);
     let claim: String = text.chars().take(200).collect();
     doc_evidence(
-        id.doc,
+        id.doc(),
         q.start,
         q.end,
         claim,
-        format!("{label}{}", dated(model, id.doc)),
+        format!("{label}{}", dated(model, id.doc())),
     )
 }
 
@@ -704,12 +727,17 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
         let all = members.clone();
         let words: FxMap<QId, crate::extract::Words> = all
             .iter()
-            .map(|&m| (m, model.claims[m.doc].quotes[m.q].words(&model.docs[m.doc])))
+            .map(|&m| {
+                (
+                    m,
+                    model.claims[m.doc()].quotes[m.q()].words(&model.docs[m.doc()]),
+                )
+            })
             .collect();
         members.retain(|m| {
             let w = &words[m];
             !all.iter()
-                .any(|o| o.doc != m.doc && words[o].len() > w.len() && words[o].contains_run(w))
+                .any(|o| o.doc() != m.doc() && words[o].len() > w.len() && words[o].contains_run(w))
         });
         if distinct_docs(&members) < 2 {
             continue;
@@ -724,16 +752,18 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
             s.dedup();
             s
         };
-        let source = members
-            .iter()
-            .find_map(|&m| model.claims[m.doc].quotes[m.q].source_text.clone());
+        let source = members.iter().find_map(|&m| {
+            model.claims[m.doc()].quotes[m.q()]
+                .source_text()
+                .map(str::to_string)
+        });
         let subject = match (speakers.len(), &source) {
             (1, _) => speakers[0].clone(),
             (_, Some(s)) => s.clone(),
             _ => "a quotation".to_string(),
         };
         let mut diffs = Vec::new();
-        for &m in members[1..].iter().filter(|m| m.doc != first.doc) {
+        for &m in members[1..].iter().filter(|m| m.doc() != first.doc()) {
             let (wf, wm) = (&words[&first], &words[&m]);
             let (short, long, flip) = if wf.len() <= wm.len() {
                 (wf, wm, false)
@@ -748,8 +778,8 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
             let d = word_diff(&raw_words(model, from), &raw_words(model, to), &al);
             diffs.push(format!(
                 "{} → {}: {d}",
-                file_name(model, from.doc),
-                file_name(model, to.doc)
+                file_name(model, from.doc()),
+                file_name(model, to.doc())
             ));
         }
         let evidence = members
@@ -757,7 +787,7 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
             .map(|&m| quote_evidence(model, m, "quoted this way here".into()))
             .collect();
         let docs = {
-            let mut d: Vec<usize> = members.iter().map(|m| m.doc).collect();
+            let mut d: Vec<usize> = members.iter().map(|m| m.doc()).collect();
             d.dedup();
             d.len()
         };
@@ -783,7 +813,7 @@ fn check_drift(model: &Model, params: &Params) -> Vec<Finding> {
 }
 
 fn distinct_docs(members: &[QId]) -> usize {
-    let mut d: Vec<usize> = members.iter().map(|m| m.doc).collect();
+    let mut d: Vec<usize> = members.iter().map(|m| m.doc()).collect();
     d.sort_unstable();
     d.dedup();
     d.len()
