@@ -30,6 +30,18 @@ const FILLERS: &[&[&str]] = &[
 /// Words between an office and its portfolio: "ministre d'État chargé de l'Énergie".
 const IN_CHARGE: &[&str] = &["charge", "chargee", "charges", "chargees"];
 
+/// The token after "chargé" or "en charge" at `j` ("ministre chargé de l'Énergie", "ministre en
+/// charge de l'Énergie"), if one starts there.
+fn in_charge(ctx: &Ctx, j: usize) -> Option<usize> {
+    if ctx.is_any(j, IN_CHARGE) {
+        Some(j + 1)
+    } else if ctx.is(j, "en") && ctx.is(j + 1, "charge") {
+        Some(j + 2)
+    } else {
+        None
+    }
+}
+
 /// Past markers that also say the holder was removed by force or by decision.
 const DEPOSED_MARKERS: &[&str] = &[
     "dechu",
@@ -89,7 +101,7 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
     if j > i + 1
         && ctx.toks.get(j - 1).is_some_and(|t| t.cap)
         && !ctx.is(j - 1, "etat")
-        && !ctx.is_any(j, IN_CHARGE)
+        && in_charge(ctx, j).is_none()
     {
         let e = portfolio_adjectives(ctx, j);
         // The office is then the post its first word names ("président" of the CENI), as in
@@ -150,12 +162,9 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             let k = ctx.skip_connector(m);
             k > m && ctx.is_lex(k, |l| matches!(l, Lex::Portfolio(_)))
         };
-        if ctx.is_any(j, IN_CHARGE) && portfolio_after(j + 1) {
-            j += 1;
-            continue;
-        }
-        if ctx.is(j, ",") && ctx.is_any(j + 1, IN_CHARGE) && portfolio_after(j + 2) {
-            j += 2;
+        let charge_from = if ctx.is(j, ",") { j + 1 } else { j };
+        if let Some(k) = in_charge(ctx, charge_from).filter(|&k| portfolio_after(k)) {
+            j = k;
             continue;
         }
         // "ministre délégué auprès du ministre des Finances, chargé du Budget": the portfolio
@@ -163,10 +172,10 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
         if ctx.is(j, "aupres") {
             match (j + 1..j + 12)
                 .take_while(|&m| !ctx.sentence_end(m))
-                .find(|&m| ctx.is_any(m, IN_CHARGE))
+                .find_map(|m| in_charge(ctx, m))
             {
-                Some(m) => {
-                    j = m + 1;
+                Some(k) => {
+                    j = k;
                     continue;
                 }
                 None => {
@@ -267,6 +276,36 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
     // Trailing fillers without a country carry no meaning: the phrase ends before them.
     p.tok_end = last_meaningful(ctx, &p, j);
     Some(p)
+}
+
+/// The portfolios named from token `k` on, after "chargé": "de la Santé", "de l'Économie, des
+/// Finances et du Plan". Returns them and the token after the last.
+fn portfolio_list(ctx: &Ctx, mut k: usize) -> (Vec<u16>, usize) {
+    let mut out = Vec::new();
+    loop {
+        let m = if !out.is_empty() && ctx.is(k, ",") {
+            k + 1
+        } else {
+            k
+        };
+        let c = ctx.skip_connector(m);
+        if c == m {
+            break;
+        }
+        match ctx.find_at(c, |l| match l {
+            Lex::Portfolio(pf) => Some(pf),
+            _ => None,
+        }) {
+            Some((e, pf)) => {
+                if !out.contains(&pf) {
+                    out.push(pf);
+                }
+                k = portfolio_adjectives(ctx, e);
+            }
+            None => break,
+        }
+    }
+    (out, k)
 }
 
 /// Adjectives that qualify a portfolio, possibly several joined by "," or "et": "des Transports
@@ -439,6 +478,9 @@ pub(super) fn extract(
     let toks = ctx.toks;
     let mut offices = Vec::new();
     let mut in_office = vec![false; toks.len() + 1];
+    // The last office phrase read without a portfolio, country or organisation ("ministre
+    // d'État"), with its holder: the token after it, and who.
+    let mut bare: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < toks.len() {
         let Some(p) = parse_phrase(ctx, i) else {
@@ -466,10 +508,33 @@ pub(super) fn extract(
             }
         }
         let name_at = skip_to_name(ctx, after);
+        let mut portfolios = p.portfolios.clone();
+        let mut tok_end = p.tok_end;
         if let Some(m) = ctx.person_at.get(name_at).copied().flatten()
             && !complement_of_a_person(ctx, p.tok_start)
         {
             holder = Some(m);
+            // "la ministre X, chargée de la Santé": the portfolio after the holder.
+            let pe = persons.get(m).map_or(0, |x| x.tok_end);
+            if portfolios.is_empty()
+                && ctx.is(pe, ",")
+                && let Some(k) = in_charge(ctx, pe + 1)
+                && let (pfs, e) = portfolio_list(ctx, k)
+                && !pfs.is_empty()
+            {
+                portfolios = pfs;
+                tok_end = e;
+            }
+        }
+        // "X, ministre d'État, ministre de l'Intérieur": a second office in apposition to a
+        // first that named no portfolio is the same holder's.
+        if holder.is_none()
+            && p.tok_start >= 1
+            && ctx.is(p.tok_start - 1, ",")
+            && let Some((end, h)) = bare
+            && end == p.tok_start - 1
+        {
+            holder = Some(h);
         }
         // Holder, then the office: "Abdoulaye Diop, ministre des Affaires étrangères".
         if holder.is_none() && p.tok_start >= 2 && ctx.is(p.tok_start - 1, ",") {
@@ -510,15 +575,19 @@ pub(super) fn extract(
                 holder = ctx.person_end.get(k - 1).copied().flatten();
             }
         }
+        bare = None;
         if let Some(h) = holder {
+            if p.portfolios.is_empty() && p.country.is_none() && p.org.is_none() && !p.past {
+                bare = Some((p.tok_end, h));
+            }
             let start = toks[p.tok_start].start;
-            let end = toks[p.tok_end - 1].end;
+            let end = toks[tok_end - 1].end;
             offices.push(OfficeClaim {
                 holder: h,
                 start,
                 end,
                 office: p.office,
-                portfolios: p.portfolios.clone(),
+                portfolios,
                 country: p.country,
                 past: p.past,
                 change: !p.past && is_new(ctx, p.tok_start),

@@ -19,7 +19,10 @@ Reads the offices the articles give each person ("le ministre malien de la Défe
 "X, ministre des Affaires étrangères du Mali", "le président burkinabè, X", "le ministre d'État
 chargé de l'Énergie, X", "X, ministre de l'Économie, des Finances et du Plan", "le secrétaire
 d'État à la Coopération, X", "la présidente de la Commission électorale nationale indépendante
-(CENI), X"; an office after "auprès de" is not the holder's) and reports a person
+(CENI), X", "X, à la tête du ministère des Mines", "X, titulaire du portefeuille de
+l'Intérieur", "le ministre en charge de l'Énergie, X", "la ministre X, chargée de la Santé", "X,
+ministre d'État, ministre des Finances"; an office after "auprès de" is not the holder's, nor a
+file after "chargé du dossier") and reports a person
 given two offices that cannot hold at once: two ministerial portfolios that share nothing, the
 same kind of office (head of state, head of government, chief of staff…) in two countries, or two
 posts of one organisation ("président de l'UNDC" and "secrétaire général de l'Union nationale pour
