@@ -18,7 +18,8 @@ pub const RULE: Rule = Rule {
 
 Pairs each event word of a kind that happens once per story (the language pack's `[[event]]`
 entries with `once = true`: coup, signing, summit, dismissal, recall, disaster, a storm's
-landfall, an entry into force…) with the date its sentence gives ("a été signé le 12 mars", "a
+landfall, an entry into force, a reshuffle, a work's opening, energisation or commissioning, the
+start of a strike, an epidemic's declaration…) with the date its sentence gives ("a été signé le 12 mars", "a
 limogé mardi", "dans la nuit du 10 au 11 août"). An overnight event is dated by the morning it
 ends on ("a touché terre dans la nuit de dimanche à lundi" is Monday's).
 Dates without a year take the document's year; a weekday alone is the latest such day on or before a
@@ -38,7 +39,9 @@ Dates anchor the chronology readers rebuild from several articles; a wrong one r
 
 - Partial dates compatible with full ones ("en mars 2025", "fin juillet" and "26 juillet 2025").
 - Dates more than 45 days apart (another event of the same kind), and dates within one document.
-- Events that recur (attacks, meetings, visits).
+- Events that recur (attacks, meetings, visits, appointments). A work energised one day and
+  opened another are two events; a reshuffle still to come or an earlier one ("le précédent
+  remaniement") dates nothing.
 - A vote's date in a sentence about another round, a postponement or a planned date ("le second
   tour, prévu le 26 avril"), and a forecast landfall ("devrait avoir touché terre jeudi"); a date that belongs to an earlier event word of the sentence ("les
   résultats des législatives du 14/12 ont été proclamés mercredi").
