@@ -161,7 +161,40 @@ const NON_PERSON_SUBJECTS: &[&str] = &[
     "compte",
     "source",
     "sources",
+    "syndicat",
+    "syndicats",
+    "collectif",
+    "association",
+    "ong",
+    "federation",
+    "direction",
+    "entreprise",
+    "societe",
+    "compagnie",
+    "universite",
+    "rectorat",
+    "mairie",
+    "prefecture",
+    "autorites",
+    "opposition",
 ];
+
+/// Whether the sentence before the quotation opening at `open` has a subject that is not a
+/// person and no person: "Dans un communiqué, le syndicat affirme que «".
+fn non_person_before(ctx: &Ctx, open: usize) -> bool {
+    let (start, _) = sentence_start(ctx, open, 30);
+    // The subject, then its reporting verb a few words on ("le syndicat national des
+    // enseignants affirme que"): not any such noun ("s'est félicité d'un accord qui «").
+    (start..open).all(|k| ctx.person_at[k].is_none())
+        && (start + 1..open).any(|k| {
+            ctx.is_any(k, NON_PERSON_SUBJECTS)
+                && ctx.is_any(
+                    k - 1,
+                    &["le", "la", "l'", "les", "un", "une", "ce", "cette"],
+                )
+                && (k + 1..open.min(k + 9)).any(|m| is_reporting_verb(ctx, m).is_some())
+        })
+}
 
 /// The first person named after `j` in the same sentence, within a few words (an adverbial phrase
 /// and an office may come first: "a déclaré à l'issue du sommet le président de la Commission de
@@ -510,6 +543,10 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         .collect();
     let mut out: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, usize)> = None;
+    // Where the last quotation said by a source that is not a person ended ("le syndicat affirme
+    // que « … »"): a pronoun after it ("», a-t-elle ajouté") does not stand for anyone quoted
+    // before.
+    let mut other_source: Option<usize> = None;
     let mut i = 0;
     while i < ctx.toks.len() {
         if ctx.toks[i].kind == TokKind::Break {
@@ -540,8 +577,15 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
             j += 1;
         }
         let mut speaker = None;
-        if let Some((e, inverted)) = is_reporting_verb(ctx, j) {
-            speaker = if inverted {
+        let reported = is_reporting_verb(ctx, j);
+        let after_other = other_source.filter(|&at| at + 80 >= i);
+        if let Some((e, inverted)) = reported {
+            speaker = if let (true, Some(at)) = (inverted, after_other) {
+                // Only someone named since: "Le ministre, X, a défendu … « … », a-t-il déclaré".
+                speaker_before(ctx, persons, i).or_else(|| {
+                    nearest_subject(ctx, persons, i).filter(|&s| persons[s].tok_start > at)
+                })
+            } else if inverted {
                 // "X a répété : « … », a-t-il lancé": the sentence's own subject first; then the
                 // last quote's speaker if it is near; then the subject of the sentence before.
                 speaker_before(ctx, persons, i)
@@ -571,6 +615,9 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         let source_text = if speaker.is_none() { source_text } else { None };
         if let Some(s) = speaker {
             last_speaker = Some((s, close));
+        } else if reported.is_some_and(|(_, inverted)| !inverted) || non_person_before(ctx, i) {
+            last_speaker = None;
+            other_source = Some(close);
         }
         out.push(Quote {
             start: first,

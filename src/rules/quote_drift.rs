@@ -74,8 +74,9 @@ Putting one person's words in another's mouth is among the most damaging errors 
 
 - Quotations without a speaker on one side: among them words a text or an institution says
   ("», indique le communiqué"), a pronoun whose sentence has an unnamed office holder as subject
-  ("Le nouveau directeur a repris la formule qu'il avait lancée : «"), and an office two people
-  named before hold.
+  ("Le nouveau directeur a repris la formule qu'il avait lancée : «"), a pronoun right after a
+  quotation of another source ("le syndicat affirme que « … ». « … », a-t-elle ajouté": not
+  the person quoted before the union), and an office two people named before hold.
 - A person who is only a preposition's complement is not the speaker ("Cette juriste, proche de
   l'ancien ministre X, avait lancé : «"), but "Pour X, …" opening a sentence gives X's view
   ("Pour le Premier ministre X, « … »": X speaks).
