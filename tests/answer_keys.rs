@@ -113,10 +113,11 @@ fn eighth_blind_set() {
 /// hard-wrapped). First measured at 0.46 / 0.92 with no not_conflict violation (commit `f2a5694`,
 /// start of the sixth session); nothing has been tuned against it. 0.54 / 0.93 once hard-wrapped
 /// text was read across its line breaks (a gap known before the set was written); 0.58 once a date
-/// alone on its line under the title dated the article.
+/// alone on its line under the title dated the article; 0.62 / 0.94 once `acronym` compared long
+/// forms within a story only (seventh session, a fix made for a fixture of its own).
 #[test]
 fn ninth_blind_set() {
-    assert_floors("blind9", 0.58, 0.92);
+    assert_floors("blind9", 0.62, 0.93);
 }
 
 /// 16 articles (a Moroccan reshuffle, a Benin–Togo power line, a cholera outbreak in Guinea, a
@@ -124,8 +125,9 @@ fn ninth_blind_set() {
 /// in outlets' copied shapes (a hard-wrapped newsletter, a "Publié le" line, no-break spaces).
 /// First measured at 0.46 / 0.93 with no not_conflict violation (seventh session, before anyone
 /// read a text or a miss). Its texts were never read; once-only events added the same session
-/// (their topics suggested by its stories' names) found one more date: 0.50 / 0.93.
+/// (their topics suggested by its stories' names) found one more date: 0.50 / 0.93; 0.54 / 0.94
+/// once `acronym` compared long forms within a story only.
 #[test]
 fn tenth_blind_set() {
-    assert_floors("blind10", 0.5, 0.92);
+    assert_floors("blind10", 0.53, 0.93);
 }

@@ -586,6 +586,11 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         if ctx.is(j, "(") {
             acronyms.extend(parse_acronyms(ctx, j + 1, idx));
         }
+        // "la CEDEAO, ou Communauté économique des États de l'Afrique de l'Ouest, a condamné":
+        // the acronym first, its long form after ", ou".
+        if i >= 3 && ctx.is(i - 1, "ou") && ctx.is(i - 2, ",") && is_acronym(ctx, i - 3) {
+            acronyms.extend(parse_acronyms(ctx, i - 3, idx).into_iter().take(1));
+        }
         i = end;
     }
     // "Organisation de sûreté maritime du golfe de Guinée (OSMGG)": lower-case nouns stop the
@@ -601,8 +606,14 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         .map(|(i, n)| (n.tok_end, i))
         .collect();
     for open in 0..toks.len() {
-        let apposed = ctx.is(open, ",") && apposed_acronym(ctx, open + 1);
+        // "la Société béninoise d'énergie électrique, ou SBEE, a démenti": "ou" says the two are
+        // one name, as parentheses do.
+        let or_acronym =
+            ctx.is(open, ",") && ctx.is(open + 1, "ou") && apposed_acronym(ctx, open + 2);
+        let apposed = !or_acronym && ctx.is(open, ",") && apposed_acronym(ctx, open + 1);
+        let acr = if or_acronym { open + 2 } else { open + 1 };
         if !apposed
+            && !or_acronym
             && (!ctx.is(open, "(") || !is_acronym(ctx, open + 1) || ends.contains_key(&open))
         {
             continue;
@@ -618,7 +629,7 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         let by_head = (floor..open)
             .rev()
             .find(|&h| toks[h].cap && ctx.is_lex(h, |l| matches!(l, Lex::OrgHead | Lex::DocHead)));
-        let acronym = fold(&ctx.raw[toks[open + 1].start..toks[open + 1].end]);
+        let acronym = fold(&ctx.raw[toks[acr].start..toks[acr].end]);
         let by_initials = || {
             (floor..open).rev().find(|&h| {
                 toks[h].cap
@@ -682,8 +693,8 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
                 named.len() - 1
             }
         };
-        let mut found = parse_acronyms(ctx, open + 1, idx);
-        if apposed {
+        let mut found = parse_acronyms(ctx, acr, idx);
+        if apposed || or_acronym {
             found.truncate(1);
         }
         acronyms.extend(found);

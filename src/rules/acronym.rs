@@ -19,8 +19,10 @@ pub const RULE: Rule = Rule {
 
 Reads acronyms defined in parentheses after a name ("Alliance des États du Sahel (AES)",
 "(CEDEAO en français, ECOWAS en anglais)"), or set off by commas right after the capitalised words
-whose initials they hold in any order ("le groupe Nusantara Bulk Terminals, NBT, qui …"), and
-reports:
+whose initials they hold in any order ("le groupe Nusantara Bulk Terminals, NBT, qui …"), or
+joined to the name by "ou" in either order ("la Compagnie nationale des eaux, ou CNE,", "la
+CEDEAO, ou Communauté économique des États de l'Afrique de l'Ouest,"), and reports (within one
+story):
 
 - one long form given different acronyms across the corpus (`SAS` against `AES`);
 - the same acronym given for two languages, or an acronym given for a language the knowledge base
@@ -42,6 +44,8 @@ Acronyms are how readers find an organisation again; a wrong one sends them to a
 ## Not flagged
 
 - Case: `Cedeao` and `CEDEAO` are house styles.
+- One acronym for two bodies of different stories (`CNE` for an electoral commission in one
+  country and a water company in another): an archive of many countries reuses short acronyms.
 - Three-letter acronyms with the same letters (`RDC`, `RCD`): too many bodies share them; other
   orders of the same letters (`OTAN` and `NATO`: the English acronym); and a spelling defined
   somewhere with a long form of its own.
@@ -347,10 +351,15 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         }
     }
 
-    // 3. One acronym, two unrelated long forms.
-    let mut by_acr: BTreeMap<&str, Vec<&Def>> = BTreeMap::new();
+    // 3. One acronym, two unrelated long forms, within one story: in an archive of many
+    // countries, bodies of different stories share short acronyms ("CNE" for an electoral
+    // commission here and a water company there).
+    let mut by_acr: BTreeMap<(&str, usize), Vec<&Def>> = BTreeMap::new();
     for d in &defs {
-        by_acr.entry(d.folded.as_str()).or_default().push(d);
+        by_acr
+            .entry((d.folded.as_str(), model.stories[d.doc]))
+            .or_default()
+            .push(d);
     }
     for ds in by_acr.values() {
         let keys = distinct(ds.iter().map(|d| d.key.clone()));
