@@ -220,6 +220,18 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 j = k + f.len();
                 continue;
             }
+            // The party of the story, unnamed: "la secrétaire générale du parti, X", "X,
+            // trésorier du parti". Its posts are compared with each other; a name after it
+            // ("du parti Pastef", "du parti de l'unité") is left to the organisation's reading.
+            if k > j
+                && ctx.is(k, "parti")
+                && ctx.toks.get(k).is_some_and(|t| !t.cap)
+                && !ctx.toks.get(k + 1).is_some_and(|t| t.cap)
+                && !ctx.is_any(k + 1, &["de", "du", "des", "d'", "au"])
+            {
+                p.org = Some("parti".to_string());
+                j = k + 1;
+            }
             // An organisation: "président de la Commission de l'Union africaine, X",
             // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.
             if k > j && org_name_at(ctx, k) {
