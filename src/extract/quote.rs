@@ -89,8 +89,11 @@ fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     }) {
         return Some((e, inv));
     }
-    // "a également affirmé": an adverb between the auxiliary and the participle.
-    if ctx.is_any(j, &["a", "ont", "avait", "aurait"]) {
+    // "a également affirmé": an adverb between the auxiliary and the participle. The lexicon
+    // lists the forms after "a" and "ont"; after "avait" or "aurait" ("», avait lancé le
+    // ministre", the pluperfect of an article looking back) the participle may follow directly.
+    let pluperfect = ctx.is_any(j, &["avait", "aurait", "avaient", "auraient"]);
+    if pluperfect || ctx.is_any(j, &["a", "ont"]) {
         let mut k = j + 1;
         while ctx.word(k).is_some_and(|w| {
             w.ends_with("ment")
@@ -102,7 +105,7 @@ fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         }) {
             k += 1;
         }
-        if k > j + 1 {
+        if k > j + 1 || pluperfect {
             let participle = ctx.word(k)?;
             let known = ctx
                 .lex
@@ -635,6 +638,29 @@ mod tests {
                 "Le ministre de l'Intérieur, Ali Ahmat Haggar, et le ministre de la Sécurité, Moussa \
                  Ibrahim Deby, sont venus. « Les marchés seront protégés », a dit le ministre."
             ),
+            [None]
+        );
+    }
+
+    #[test]
+    fn the_pluperfect_reports_as_the_perfect_does() {
+        assert_eq!(
+            speakers(
+                "« Le port rouvrira avant la saison sèche », avait lancé le ministre des \
+                 Transports, Abdiweli Hassan Gure, devant la presse."
+            ),
+            [Some("Abdiweli Hassan Gure".to_string())]
+        );
+        // After the subject, with no adverb between the auxiliary and the participle.
+        assert_eq!(
+            speakers(
+                "Abdiweli Hassan Gure avait déclaré : « Le port rouvrira avant la saison sèche »."
+            ),
+            [Some("Abdiweli Hassan Gure".to_string())]
+        );
+        // "avait" before a participle that reports nothing.
+        assert_eq!(
+            speakers("« Le port rouvrira avant la saison sèche », avait décidé la commission."),
             [None]
         );
     }
