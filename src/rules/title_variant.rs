@@ -30,7 +30,10 @@ qui …"); the head of a signed text names one in lower case too when lower-case
 place ("la convention de concession du terminal pétrolier de Neves"). Two texts under one head
 whose names differ by one word replaced ("Loi sur la traçabilité des revenus pétroliers", "Cadre
 conjoint du G20" for "Cadre commun du G20") are one text misnamed when the rest is a proper name
-or, in one story, two words at least.
+or, in one story, two words at least. A text named for a purpose ("Pacte de Misrata pour la
+réconciliation nationale") is reported when another article of its story writes one word of that
+purpose differently ("… pour l'unité nationale"); a purpose is a noun and its adjectives after
+"pour la", two words at least, not a time ("pour la première fois").
 
 ## Why it matters
 
@@ -50,6 +53,8 @@ and search engines take the name as written.
   ghanéenne"); a region is part of the name ("États du Sahel" / "États sahéliens" differ).
 - A rename: "Alliance" then "Confédération des États du Sahel" are different names, compared by the
   `acronym` rule and the knowledge base, not here.
+- Two purposes of one text that one article writes both (two texts), or that differ in more than
+  one word.
 - Two texts one word apart that one article names side by side ("Loi sur la protection des
   ressources halieutiques" and "… forestières"), or whose differing word tells texts apart
   ("Plan national" / "Plan régional de développement") or says what the text is about ("Code
