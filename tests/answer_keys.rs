@@ -68,11 +68,12 @@ fn fourth_blind_set() {
 /// read the code. First measured at 0.54 / 0.93 (commit `34e035d`); its miss categories guided
 /// the fourth session's general rules (0.62 / 1.00 at `3dd9a92`). Its texts and misses then
 /// guided general fixes (a population ministry, a party's treasurer and posts of "le parti",
-/// the pluperfect "avait lancé", a toll with swapped leading digits, a text's purpose after
-/// "pour la"), so it is no longer blind: 0.83 / 1.00, a development set since.
+/// the pluperfect "avait lancé", a pronoun standing for the one person elected to an office, a
+/// toll with swapped leading digits, a text's purpose after "pour la"), so it is no longer blind:
+/// 0.88 / 1.00, a development set since.
 #[test]
 fn fifth_blind_set() {
-    assert_floors("blind5", 0.83, 1.0);
+    assert_floors("blind5", 0.875, 1.0);
 }
 
 /// 16 articles (a mining contract in the DR Congo, a Rwanda–Burundi border reopening, a
