@@ -343,17 +343,26 @@ const MADE_HOLDER: &[&str] = &[
 /// dimanche président de …"). `Some(None)` when the text makes two people, or nobody, new holders
 /// of it: the pronoun then stands for no one named. `None` when no new holder is the subject.
 fn new_holder(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<Option<usize>> {
+    // An office after "le nouveau" within two sentences' reach: a bit test per token first, as
+    // most quotations have none and nothing else is then read.
+    let new_office = |k: usize| {
+        ctx.has_kind(k, crate::lexicon::kind::OFFICE)
+            && ctx.is_any(k - 1, &["nouveau", "nouvelle", "nouvel"])
+            && ctx.is_any(k - 2, &["le", "la", "l'"])
+    };
+    let floor = open.saturating_sub(100).max(2);
+    let nearest = (floor..open).rev().find(|&k| new_office(k))?;
     let s0 = sentence_start(ctx, open, 80).0;
     let s1 = sentence_start(ctx, s0.checked_sub(1)?, 80).0;
-    let class = (s1..open).find_map(|k| {
-        let new = ctx.is_any(k, &["nouveau", "nouvelle", "nouvel"])
-            && k > 0
-            && ctx.is_any(k - 1, &["le", "la", "l'"]);
-        let (e, class) = office_class_at(ctx, k + 1).filter(|_| new)?;
-        // "le nouveau président X" names its holder.
-        let named = (e..(e + 3).min(open)).any(|n| ctx.person_at[n].is_some());
-        (!named).then_some(class)
-    })?;
+    let class = (s1 + 2..=nearest)
+        .rev()
+        .filter(|&k| new_office(k))
+        .find_map(|k| {
+            let (e, class) = office_class_at(ctx, k)?;
+            // "le nouveau président X" names its holder.
+            let named = (e..(e + 3).min(open)).any(|n| ctx.person_at[n].is_some());
+            (!named).then_some(class)
+        })?;
     let mut found: Option<usize> = None;
     for k in s1.saturating_sub(400)..s1 {
         if !ctx.is_any(k, MADE_HOLDER) {
