@@ -483,6 +483,13 @@ pub(super) fn extract(
         {
             holder = Some(m);
         }
+        // "Limogé par X, le nouveau président avait pris …": an office with its article after a
+        // comma and right before a verb is the subject of the clause, not X's apposition.
+        let subject_of_verb = ctx.is_any(p.tok_end, CLAUSE_VERBS)
+            || ctx
+                .toks
+                .get(p.tok_end)
+                .is_some_and(|t| &ctx.raw[t.start..t.end] == "a");
         // Holder, then the office: "Abdoulaye Diop, ministre des Affaires étrangères".
         if holder.is_none() && p.tok_start >= 2 && ctx.is(p.tok_start - 1, ",") {
             let mut k = p.tok_start - 1;
@@ -496,6 +503,7 @@ pub(super) fn extract(
             && p.tok_start >= 3
             && ctx.is_any(p.tok_start - 1, &["le", "la", "l'", "son", "sa"])
             && ctx.is(p.tok_start - 2, ",")
+            && !subject_of_verb
         {
             holder = ctx.person_end.get(p.tok_start - 2).copied().flatten();
         }
@@ -504,6 +512,7 @@ pub(super) fn extract(
             && let Some(k) = change_lead_in(ctx, p.tok_start)
             && k >= 2
             && ctx.is(k - 1, ",")
+            && !(subject_of_verb && ctx.is_any(k, &["le", "la", "l'"]))
         {
             holder = ctx.person_end.get(k - 1).copied().flatten();
         }
@@ -543,6 +552,13 @@ pub(super) fn extract(
     let ranks = rank_claims(ctx, &in_office);
     (offices, ranks, deposed)
 }
+
+/// Auxiliaries and verbs that, right after "…, le ministre", make the office the subject of a
+/// clause rather than an apposition (folded; "a", which folds as "à" does, is tested as written).
+const CLAUSE_VERBS: &[&str] = &[
+    "avait", "aura", "aurait", "est", "etait", "sera", "serait", "doit", "devait", "va", "allait",
+    "vient", "venait", "peut", "pouvait", "entend", "compte", "reste",
+];
 
 /// Words that may stand between a change marker and the office: "nommé au poste de ministre",
 /// "devenu le ministre".
