@@ -485,11 +485,8 @@ pub(super) fn extract(
         }
         // "Limogé par X, le nouveau président avait pris …": an office with its article after a
         // comma and right before a verb is the subject of the clause, not X's apposition.
-        let subject_of_verb = ctx.is_any(p.tok_end, CLAUSE_VERBS)
-            || ctx
-                .toks
-                .get(p.tok_end)
-                .is_some_and(|t| &ctx.raw[t.start..t.end] == "a");
+        // Read only where a name before the comma would otherwise hold the office.
+        let subject_of_verb = || verb_at(ctx, p.tok_end);
         // Holder, then the office: "Abdoulaye Diop, ministre des Affaires étrangères".
         if holder.is_none() && p.tok_start >= 2 && ctx.is(p.tok_start - 1, ",") {
             let mut k = p.tok_start - 1;
@@ -503,7 +500,13 @@ pub(super) fn extract(
             && p.tok_start >= 3
             && ctx.is_any(p.tok_start - 1, &["le", "la", "l'", "son", "sa"])
             && ctx.is(p.tok_start - 2, ",")
-            && !subject_of_verb
+            && ctx
+                .person_end
+                .get(p.tok_start - 2)
+                .copied()
+                .flatten()
+                .is_some()
+            && !subject_of_verb()
         {
             holder = ctx.person_end.get(p.tok_start - 2).copied().flatten();
         }
@@ -512,7 +515,8 @@ pub(super) fn extract(
             && let Some(k) = change_lead_in(ctx, p.tok_start)
             && k >= 2
             && ctx.is(k - 1, ",")
-            && !(subject_of_verb && ctx.is_any(k, &["le", "la", "l'"]))
+            && ctx.person_end.get(k - 1).copied().flatten().is_some()
+            && !(ctx.is_any(k, &["le", "la", "l'"]) && subject_of_verb())
         {
             holder = ctx.person_end.get(k - 1).copied().flatten();
         }
@@ -559,6 +563,15 @@ const CLAUSE_VERBS: &[&str] = &[
     "avait", "aura", "aurait", "est", "etait", "sera", "serait", "doit", "devait", "va", "allait",
     "vient", "venait", "peut", "pouvait", "entend", "compte", "reste",
 ];
+
+/// Whether a verb of [`CLAUSE_VERBS`] (or "a" as written, not "à") is at token `k`.
+fn verb_at(ctx: &Ctx, k: usize) -> bool {
+    ctx.is_any(k, CLAUSE_VERBS)
+        || ctx
+            .toks
+            .get(k)
+            .is_some_and(|t| &ctx.raw[t.start..t.end] == "a")
+}
 
 /// Words that may stand between a change marker and the office: "nommé au poste de ministre",
 /// "devenu le ministre".
