@@ -65,12 +65,15 @@ fn fourth_blind_set() {
 
 /// 16 articles (a cyclone in Madagascar, Kenya's finance bill, a Senegal–Mauritania fishing
 /// accord, a Cameroonian opposition congress), written blind on 2026-11-30 by a helper who never
-/// read the code. First measured at 0.54 / 0.93 (commit `34e035d`); its texts were never read,
-/// but its miss categories guided the fourth session's general rules (see its README): 0.62 /
-/// 1.00 at `3dd9a92`.
+/// read the code. First measured at 0.54 / 0.93 (commit `34e035d`); its miss categories guided
+/// the fourth session's general rules (0.62 / 1.00 at `3dd9a92`). Its texts and misses then
+/// guided general fixes (a population ministry, a party's treasurer and posts of "le parti",
+/// the pluperfect "avait lancé", a pronoun standing for the one person elected to an office, a
+/// toll with swapped leading digits, a text's purpose after "pour la"), so it is no longer blind:
+/// 0.88 / 1.00, a development set since.
 #[test]
 fn fifth_blind_set() {
-    assert_floors("blind5", 0.62, 1.0);
+    assert_floors("blind5", 0.875, 1.0);
 }
 
 /// 16 articles (a mining contract in the DR Congo, a Rwanda–Burundi border reopening, a
@@ -101,10 +104,11 @@ fn seventh_blind_set() {
 /// 16 articles (a Moroccan port concession, a disputed Nigerian governorship election, a Sierra
 /// Leone mining-royalty law, a Uganda–Tanzania pipeline financing), written blind on 2026-11-30 by
 /// a helper who never read the code. First measured at 0.71 / 0.90 with one not_conflict violation
-/// (commit `152078b`, end of the fifth session); nothing has been tuned against it.
+/// (commit `152078b`, end of the fifth session); nothing has been tuned against it. 0.75 / 0.90
+/// after the seventh session's blind5 work.
 #[test]
 fn eighth_blind_set() {
-    assert_floors("blind8", 0.7, 0.9);
+    assert_floors("blind8", 0.75, 0.9);
 }
 
 /// 16 articles (Côte d'Ivoire–Ghana cocoa pricing, a Chadian referendum, an LNG restart in Cabo
@@ -114,10 +118,11 @@ fn eighth_blind_set() {
 /// start of the sixth session); nothing has been tuned against it. 0.54 / 0.93 once hard-wrapped
 /// text was read across its line breaks (a gap known before the set was written); 0.58 once a date
 /// alone on its line under the title dated the article; 0.62 / 0.94 once `acronym` compared long
-/// forms within a story only (seventh session, a fix made for a fixture of its own).
+/// forms within a story only (seventh session, a fix made for a fixture of its own), and 0.67 /
+/// 0.94 with the blind5 work's pluperfect speakers ("», avait lancé X").
 #[test]
 fn ninth_blind_set() {
-    assert_floors("blind9", 0.62, 0.93);
+    assert_floors("blind9", 0.66, 0.93);
 }
 
 /// 16 articles (a Moroccan reshuffle, a Benin–Togo power line, a cholera outbreak in Guinea, a

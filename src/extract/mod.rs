@@ -236,7 +236,9 @@ pub struct NamedMention {
     pub content: String,
     /// Folded words of the complement that were capitalised (proper names: "malabo", "afrique").
     pub proper: Vec<String>,
-    /// What a text is "on": the first noun after "sur la" ("Charte de Malabo sur la paix" → "paix").
+    /// What a text is "on": the first noun after "sur la" ("Charte de Malabo sur la paix" → "paix"),
+    /// or what it is for, the noun after "pour la" and its adjectives ("Déclaration de Douala pour
+    /// l'alternance démocratique" → "alternance democratique").
     pub topic: Option<String>,
     #[serde(skip_serializing_if = "crate::extract::internal")]
     pub tok_end: usize,

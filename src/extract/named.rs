@@ -469,8 +469,46 @@ fn lowercase_complement(ctx: &Ctx, k: usize) -> Option<usize> {
     ends_clause.then_some(e)
 }
 
-/// "Charte de Malabo sur la paix et la sécurité" → "paix".
+/// Nouns after "pour la" that say when or how much, not what a text is for: "la Déclaration de
+/// Lomé pour la première fois", "pour l'instant" (folded).
+const NOT_A_PURPOSE: &[&str] = &[
+    "premiere",
+    "deuxieme",
+    "seconde",
+    "troisieme",
+    "derniere",
+    "fois",
+    "instant",
+    "moment",
+    "heure",
+    "plupart",
+    "suite",
+];
+
+/// "Charte de Malabo sur la paix et la sécurité" → "paix". A purpose is read with its adjectives:
+/// "Déclaration de Douala pour l'alternance démocratique" → "alternance democratique".
 fn topic_after(ctx: &Ctx, end: usize) -> Option<String> {
+    if ctx.is(end, "pour") {
+        let k = end + 2;
+        let t = ctx.toks.get(k)?;
+        let noun = ctx.is_any(end + 1, &["la", "le", "les", "l'"])
+            && t.kind == TokKind::Word
+            && !t.cap
+            && t.fold.chars().count() >= 4
+            && t.fold.chars().all(char::is_alphabetic)
+            && !NOT_A_PURPOSE.contains(&t.fold.as_str())
+            && !FUNCTION_WORDS.contains(&t.fold.as_str());
+        if !noun {
+            return None;
+        }
+        let mut words = vec![singular(&t.fold)];
+        let mut e = k + 1;
+        while e < k + 3 && is_adjective(ctx, e) {
+            words.push(singular(&ctx.toks[e].fold));
+            e += 1;
+        }
+        return Some(words.join(" "));
+    }
     if !ctx.is_any(
         end,
         &["sur", "relatif", "relative", "relatifs", "relatives"],

@@ -229,6 +229,18 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 j = k + f.len();
                 continue;
             }
+            // The party of the story, unnamed: "la secrétaire générale du parti, X", "X,
+            // trésorier du parti". Its posts are compared with each other; a name after it
+            // ("du parti Pastef", "du parti de l'unité") is left to the organisation's reading.
+            if k > j
+                && ctx.is(k, "parti")
+                && ctx.toks.get(k).is_some_and(|t| !t.cap)
+                && !ctx.toks.get(k + 1).is_some_and(|t| t.cap)
+                && !ctx.is_any(k + 1, &["de", "du", "des", "d'", "au"])
+            {
+                p.org = Some("parti".to_string());
+                j = k + 1;
+            }
             // An organisation: "président de la Commission de l'Union africaine, X",
             // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.
             if k > j && org_name_at(ctx, k) {
@@ -536,6 +548,10 @@ pub(super) fn extract(
         {
             holder = Some(h);
         }
+        // "Limogé par X, le nouveau président avait pris …": an office with its article after a
+        // comma and right before a verb is the subject of the clause, not X's apposition.
+        // Read only where a name before the comma would otherwise hold the office.
+        let subject_of_verb = || verb_at(ctx, p.tok_end);
         // Holder, then the office: "Abdoulaye Diop, ministre des Affaires étrangères".
         if holder.is_none() && p.tok_start >= 2 && ctx.is(p.tok_start - 1, ",") {
             let mut k = p.tok_start - 1;
@@ -549,6 +565,13 @@ pub(super) fn extract(
             && p.tok_start >= 3
             && ctx.is_any(p.tok_start - 1, &["le", "la", "l'", "son", "sa"])
             && ctx.is(p.tok_start - 2, ",")
+            && ctx
+                .person_end
+                .get(p.tok_start - 2)
+                .copied()
+                .flatten()
+                .is_some()
+            && !subject_of_verb()
         {
             holder = ctx.person_end.get(p.tok_start - 2).copied().flatten();
         }
@@ -557,6 +580,8 @@ pub(super) fn extract(
             && let Some(k) = change_lead_in(ctx, p.tok_start)
             && k >= 2
             && ctx.is(k - 1, ",")
+            && ctx.person_end.get(k - 1).copied().flatten().is_some()
+            && !(ctx.is_any(k, &["le", "la", "l'"]) && subject_of_verb())
         {
             holder = ctx.person_end.get(k - 1).copied().flatten();
         }
@@ -599,6 +624,22 @@ pub(super) fn extract(
     let deposed = deposed_claims(ctx, persons);
     let ranks = rank_claims(ctx, &in_office);
     (offices, ranks, deposed)
+}
+
+/// Auxiliaries and verbs that, right after "…, le ministre", make the office the subject of a
+/// clause rather than an apposition (folded; "a", which folds as "à" does, is tested as written).
+const CLAUSE_VERBS: &[&str] = &[
+    "avait", "aura", "aurait", "est", "etait", "sera", "serait", "doit", "devait", "va", "allait",
+    "vient", "venait", "peut", "pouvait", "entend", "compte", "reste",
+];
+
+/// Whether a verb of [`CLAUSE_VERBS`] (or "a" as written, not "à") is at token `k`.
+fn verb_at(ctx: &Ctx, k: usize) -> bool {
+    ctx.is_any(k, CLAUSE_VERBS)
+        || ctx
+            .toks
+            .get(k)
+            .is_some_and(|t| &ctx.raw[t.start..t.end] == "a")
 }
 
 /// Words that may stand between a change marker and the office: "nommé au poste de ministre",

@@ -89,8 +89,11 @@ fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
     }) {
         return Some((e, inv));
     }
-    // "a également affirmé": an adverb between the auxiliary and the participle.
-    if ctx.is_any(j, &["a", "ont", "avait", "aurait"]) {
+    // "a également affirmé": an adverb between the auxiliary and the participle. The lexicon
+    // lists the forms after "a" and "ont"; after "avait" or "aurait" ("», avait lancé le
+    // ministre", the pluperfect of an article looking back) the participle may follow directly.
+    let pluperfect = ctx.is_any(j, &["avait", "aurait", "avaient", "auraient"]);
+    if pluperfect || ctx.is_any(j, &["a", "ont"]) {
         let mut k = j + 1;
         while ctx.word(k).is_some_and(|w| {
             w.ends_with("ment")
@@ -102,7 +105,7 @@ fn is_reporting_verb(ctx: &Ctx, j: usize) -> Option<(usize, bool)> {
         }) {
             k += 1;
         }
-        if k > j + 1 {
+        if k > j + 1 || pluperfect {
             let participle = ctx.word(k)?;
             let known = ctx
                 .lex
@@ -361,6 +364,63 @@ fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<
     })
 }
 
+/// Participles that make someone the new holder of the office after them: "X a été élu dimanche
+/// président de …", "X, nommée ministre de la Santé" (folded).
+const MADE_HOLDER: &[&str] = &[
+    "elu", "elue", "reelu", "reelue", "nomme", "nommee", "designe", "designee",
+];
+
+/// "Le nouveau président avait pris la tête des réformateurs. « … », a-t-il lancé": a pronoun whose
+/// sentence, or the one before, has for subject a new office holder it does not name stands for
+/// the one person the text before says was elected or appointed to that office ("X a été élu
+/// dimanche président de …"). `Some(None)` when the text makes two people, or nobody, new holders
+/// of it: the pronoun then stands for no one named. `None` when no new holder is the subject.
+fn new_holder(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<Option<usize>> {
+    // An office after "le nouveau" within two sentences' reach: a bit test per token first, as
+    // most quotations have none and nothing else is then read.
+    let new_office = |k: usize| {
+        ctx.has_kind(k, crate::lexicon::kind::OFFICE)
+            && ctx.is_any(k - 1, &["nouveau", "nouvelle", "nouvel"])
+            && ctx.is_any(k - 2, &["le", "la", "l'"])
+    };
+    let floor = open.saturating_sub(100).max(2);
+    let nearest = (floor..open).rev().find(|&k| new_office(k))?;
+    let s0 = sentence_start(ctx, open, 80).0;
+    let s1 = sentence_start(ctx, s0.checked_sub(1)?, 80).0;
+    let class = (s1 + 2..=nearest)
+        .rev()
+        .filter(|&k| new_office(k))
+        .find_map(|k| {
+            let (e, class) = office_class_at(ctx, k)?;
+            // "le nouveau président X" names its holder.
+            let named = (e..(e + 3).min(open)).any(|n| ctx.person_at[n].is_some());
+            (!named).then_some(class)
+        })?;
+    let mut found: Option<usize> = None;
+    for k in s1.saturating_sub(400)..s1 {
+        if !ctx.is_any(k, MADE_HOLDER) {
+            continue;
+        }
+        // The office after the participle, past a day or an adverb: "élu dimanche président".
+        let office = (k + 1..k + 4).find_map(|m| office_class_at(ctx, m));
+        if office.is_none_or(|(_, c)| c != class) {
+            continue;
+        }
+        // The person named just before: "X a été élu", "X, élue".
+        let Some(m) = (k.saturating_sub(5)..k)
+            .rev()
+            .find_map(|t| ctx.person_end[t])
+        else {
+            continue;
+        };
+        match found {
+            Some(f) if persons[f].parts != persons[m].parts => return Some(None),
+            _ => found = Some(m),
+        }
+    }
+    Some(found)
+}
+
 /// The first token of the sentence holding token `from`, looking back at most `reach` tokens, and
 /// whether that is the sentence's real start rather than the reach's limit.
 fn sentence_start(ctx: &Ctx, from: usize, reach: usize) -> (usize, bool) {
@@ -588,13 +648,17 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
             } else if inverted {
                 // "X a répété : « … », a-t-il lancé": the sentence's own subject first; then the
                 // last quote's speaker if it is near; then the subject of the sentence before.
-                speaker_before(ctx, persons, i)
-                    .or_else(|| {
-                        let s = nearest_subject(ctx, persons, i)?;
-                        (persons[s].tok_start + 40 >= i).then_some(s)
-                    })
-                    .or(last_speaker.filter(|&(_, at)| at + 80 >= i).map(|(s, _)| s))
-                    .or_else(|| nearest_subject(ctx, persons, i))
+                // A new office holder who is the subject of this sentence or the one before
+                // comes before anyone named further back, and is nobody else when the text does
+                // not say who was made that holder.
+                let before = speaker_before(ctx, persons, i);
+                match before.map_or_else(|| new_holder(ctx, persons, i), |s| Some(Some(s))) {
+                    Some(s) => s,
+                    None => nearest_subject(ctx, persons, i)
+                        .filter(|&s| persons[s].tok_start + 40 >= i)
+                        .or(last_speaker.filter(|&(_, at)| at + 80 >= i).map(|(s, _)| s))
+                        .or_else(|| nearest_subject(ctx, persons, i)),
+                }
             } else {
                 person_after(ctx, e).or_else(|| described_speaker(ctx, persons, e, i))
             };
@@ -686,6 +750,47 @@ mod tests {
                 "Le ministre de l'Intérieur, Ali Ahmat Haggar, et le ministre de la Sécurité, Moussa \
                  Ibrahim Deby, sont venus. « Les marchés seront protégés », a dit le ministre."
             ),
+            [None]
+        );
+    }
+
+    #[test]
+    fn the_pluperfect_reports_as_the_perfect_does() {
+        assert_eq!(
+            speakers(
+                "« Le port rouvrira avant la saison sèche », avait lancé le ministre des \
+                 Transports, Abdiweli Hassan Gure, devant la presse."
+            ),
+            [Some("Abdiweli Hassan Gure".to_string())]
+        );
+        // After the subject, with no adverb between the auxiliary and the participle.
+        assert_eq!(
+            speakers(
+                "Abdiweli Hassan Gure avait déclaré : « Le port rouvrira avant la saison sèche »."
+            ),
+            [Some("Abdiweli Hassan Gure".to_string())]
+        );
+        // "avait" before a participle that reports nothing.
+        assert_eq!(
+            speakers("« Le port rouvrira avant la saison sèche », avait décidé la commission."),
+            [None]
+        );
+    }
+
+    #[test]
+    fn a_new_office_holder_stands_for_the_one_person_elected_to_it() {
+        let text = |second: &str| {
+            format!(
+                "Le député Yasin Abdi Guled a été élu dimanche président du parti. Il devance le \
+                 président sortant, Mukhtar Ali Roble.{second} Limogé en 2020 par Mukhtar Ali \
+                 Roble, le nouveau président avait rallié les jeunes. « Le temps des compromis \
+                 est fini », a-t-il lancé."
+            )
+        };
+        assert_eq!(speakers(&text("")), [Some("Yasin Abdi Guled".to_string())]);
+        // Two people elected president: either may be the new one.
+        assert_eq!(
+            speakers(&text(" Hodan Ali Barre a été élue présidente du comité.")),
             [None]
         );
     }

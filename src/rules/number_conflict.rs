@@ -59,7 +59,8 @@ mean one outlet copied it wrong.
 - A vote share from a final result (its sentence says "définitif", "final") against a provisional
   one: a court may annul polling stations and move the figure.
 - A toll that rises in a later article (an update), for counts that accumulate (dead, injured,
-  displaced, arrested).
+  displaced, arrested) — unless the later figure is the earlier one with its leading digits
+  swapped ("36 400 sinistrés", then "63 400": three significant digits at least), a miscopy.
 - Counts that move both ways over time (missing people, hostages) given on different days.
 - Vague plurals ("des dizaines de morts", "des milliers de déplacés").
 - Counts tied to different events in their sentences (an attack and a flood).
@@ -74,6 +75,36 @@ mean one outlet copied it wrong.
 The counted groups and the nouns of each are in the language pack (`[[counted]]`)."#,
     check,
 };
+
+/// Two exact figures written with the same digits in another order, the leading digit changed,
+/// with three significant digits at least ("36 400" and "63 400"). A toll that rises by a few may
+/// swap its last digits ("145", then "154") and a short one its two ("13", then "31"): those are
+/// left to the update rule.
+fn swapped_leading_digits(a: &CountClaim, b: &CountClaim) -> bool {
+    fn digits(mut v: u64) -> ([u8; 10], u32, u64) {
+        let mut seen = [0u8; 10];
+        let mut significant = 0;
+        let mut trailing = true;
+        let mut lead = v;
+        while v > 0 {
+            let d = v % 10;
+            if d != 0 || !trailing {
+                trailing = false;
+                significant += 1;
+            }
+            seen[d as usize] += 1;
+            lead = v;
+            v /= 10;
+        }
+        (seen, significant, lead)
+    }
+    if a.high != Some(a.low) || b.high != Some(b.low) || a.low == b.low {
+        return false;
+    }
+    let (da, sa, la) = digits(a.low);
+    let (db, sb, lb) = digits(b.low);
+    da == db && sa >= 3 && sb >= 3 && la != lb
+}
 
 struct Count<'a> {
     doc: usize,
@@ -218,6 +249,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 return one_day(&ia).is_some() && one_day(&ia) == one_day(&ib);
             }
             if a.claim.accumulates {
+                // The same exact figure with its leading digits swapped ("36 400 sinistrés", then
+                // "63 400"): one figure miscopied, not an update, whichever article is later.
+                if swapped_leading_digits(a.claim, b.claim) {
+                    return true;
+                }
                 // Nothing may exceed a final toll.
                 let exceeds = |x: &CountClaim, y: &CountClaim| {
                     y.final_figure && y.high.is_some_and(|h| x.low > h)
@@ -405,4 +441,41 @@ fn main_text(named: &[crate::extract::NamedMention]) -> Option<&str> {
         }
     }
     n.into_iter().max_by_key(|(_, v)| *v).map(|(k, _)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::swapped_leading_digits;
+    use crate::extract::CountClaim;
+
+    fn exact(v: u64) -> CountClaim {
+        CountClaim {
+            start: 0,
+            end: 0,
+            what: "displaced".into(),
+            accumulates: true,
+            low: v,
+            high: Some(v),
+            event: None,
+            final_figure: false,
+            holder: None,
+            org: None,
+            body: None,
+        }
+    }
+
+    #[test]
+    fn a_toll_with_its_leading_digits_swapped_is_one_figure_miscopied() {
+        assert!(swapped_leading_digits(&exact(36_400), &exact(63_400)));
+        assert!(swapped_leading_digits(&exact(1_250), &exact(2_150)));
+        // The last digits of a rising toll, a two-digit toll, other digits, one figure.
+        assert!(!swapped_leading_digits(&exact(145), &exact(154)));
+        assert!(!swapped_leading_digits(&exact(13), &exact(31)));
+        assert!(!swapped_leading_digits(&exact(36_400), &exact(65_400)));
+        assert!(!swapped_leading_digits(&exact(36_400), &exact(36_400)));
+        // A bound is no exact figure.
+        let mut at_least = exact(63_400);
+        at_least.high = None;
+        assert!(!swapped_leading_digits(&exact(36_400), &at_least));
+    }
 }

@@ -58,8 +58,10 @@ Finds the same quotation (nearly word for word) in different documents, each wit
 from its reporting clause ("», a déclaré X", "», a déclaré à l'issue du sommet le président de la
 Commission, X", "Selon X, «", "X a affirmé : «", "X, …, avait donné le ton : «" when the sentence
 names no one else, "», a lancé le chef de l'État" for the one person named shortly before with
-that office, and "a-t-il ajouté" resolved to the sentence's subject or the previous speaker), and
-reports when the speakers are different people.
+that office, "», avait lancé X" as "», a lancé X", and "a-t-il ajouté" resolved to the sentence's
+subject or the previous speaker — or, when that subject is "le nouveau président" unnamed, to the
+one person the text says was elected or appointed to the office: "X a été élu dimanche président
+de …"), and reports when the speakers are different people.
 
 ## Why it matters
 
@@ -74,7 +76,8 @@ Putting one person's words in another's mouth is among the most damaging errors 
 
 - Quotations without a speaker on one side: among them words a text or an institution says
   ("», indique le communiqué"), a pronoun whose sentence has an unnamed office holder as subject
-  ("Le nouveau directeur a repris la formule qu'il avait lancée : «"), a pronoun right after a
+  ("Le nouveau directeur a repris la formule qu'il avait lancée : «") when the text does not say
+  who was made director (or makes two people new holders of the office), a pronoun right after a
   quotation of another source ("le syndicat affirme que « … ». « … », a-t-elle ajouté": not
   the person quoted before the union), and an office two people named before hold.
 - A person who is only a preposition's complement is not the speaker ("Cette juriste, proche de

@@ -27,7 +27,9 @@ given two offices that cannot hold at once: two ministerial portfolios that shar
 same kind of office (head of state, head of government, chief of staff…) in two countries, or two
 posts of one organisation ("président de l'UNDC" and "secrétaire général de l'Union nationale pour
 le développement du Cameroun (UNDC)": the organisation is named by its acronym when one is given),
-or the same governorship or mayoralty of two places ("gouverneur de Sfax", "gouverneur de Gabès").
+the party of the story named only as "le parti" being one organisation ("trésorier du parti" and
+"secrétaire général du parti"), or the same governorship or mayoralty of two places ("gouverneur
+de Sfax", "gouverneur de Gabès").
 
 ## Why it matters
 

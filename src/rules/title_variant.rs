@@ -30,7 +30,10 @@ qui …"); the head of a signed text names one in lower case too when lower-case
 place ("la convention de concession du terminal pétrolier de Neves"). Two texts under one head
 whose names differ by one word replaced ("Loi sur la traçabilité des revenus pétroliers", "Cadre
 conjoint du G20" for "Cadre commun du G20") are one text misnamed when the rest is a proper name
-or, in one story, two words at least.
+or, in one story, two words at least. A text named for a purpose ("Pacte de Misrata pour la
+réconciliation nationale") is reported when another article of its story writes one word of that
+purpose differently ("… pour l'unité nationale"); a purpose is a noun and its adjectives after
+"pour la", two words at least, not a time ("pour la première fois").
 
 ## Why it matters
 
@@ -50,6 +53,8 @@ and search engines take the name as written.
   ghanéenne"); a region is part of the name ("États du Sahel" / "États sahéliens" differ).
 - A rename: "Alliance" then "Confédération des États du Sahel" are different names, compared by the
   `acronym` rule and the knowledge base, not here.
+- Two purposes of one text that one article writes both (two texts), or that differ in more than
+  one word.
 - Two texts one word apart that one article names side by side ("Loi sur la protection des
   ressources halieutiques" and "… forestières"), or whose differing word tells texts apart
   ("Plan national" / "Plan régional de développement") or says what the text is about ("Code
@@ -580,6 +585,98 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         }
     }
     out.extend(other_place(model));
+    out.extend(other_purpose(model));
+    out
+}
+
+/// A text named with the same head and place in one story, for a purpose one word apart ("la
+/// Déclaration de Douala pour l'alternance démocratique", then "… pour la transition
+/// démocratique"): one text, one word of its name changed. Only purposes of two words at least
+/// are compared (one noun for another says nothing of the rest), and a document that writes both
+/// cites two texts.
+fn other_purpose(model: &Model) -> Vec<Finding> {
+    // (story, head, key) → purpose → mentions.
+    type ByPurpose<'m> = BTreeMap<&'m str, Vec<Mention>>;
+    let mut groups: BTreeMap<(usize, String, &str), ByPurpose> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for n in &c.named {
+            let Some(topic) = n.topic.as_deref().filter(|t| t.contains(' ')) else {
+                continue;
+            };
+            if n.class != NamedClass::Document || n.proper.is_empty() {
+                continue;
+            }
+            groups
+                .entry((model.stories[d], fold(&n.head), n.key.as_str()))
+                .or_default()
+                .entry(topic)
+                .or_default()
+                .push(Mention {
+                    doc: d,
+                    start: n.start,
+                    end: n.end,
+                    form: n.key.clone(),
+                    raw: model.docs[d].slice(n.start, n.end).to_string(),
+                    topic: Some(topic.to_string()),
+                });
+        }
+    }
+    let purposes_apart = |a: &str, b: &str| {
+        let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+        a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    };
+    let mut out = Vec::new();
+    for by_purpose in groups.values().filter(|g| g.len() == 2) {
+        let mut it = by_purpose.iter();
+        let (Some((pa, ma)), Some((pb, mb))) = (it.next(), it.next()) else {
+            continue;
+        };
+        let (da, db) = (
+            distinct(ma.iter().map(|m| m.doc)),
+            distinct(mb.iter().map(|m| m.doc)),
+        );
+        if !purposes_apart(pa, pb) || da.iter().any(|d| db.contains(d)) {
+            continue;
+        }
+        // The purpose most documents write is the reference; a tie names no wrong side.
+        let ((usual, usual_ms), (other, other_ms)) = match da.len().cmp(&db.len()) {
+            std::cmp::Ordering::Greater => ((pa, ma), (pb, mb)),
+            std::cmp::Ordering::Less => ((pb, mb), (pa, ma)),
+            std::cmp::Ordering::Equal => {
+                // Unordered: report both sides, the later document's first.
+                let later = |ms: &[Mention]| ms.iter().map(|m| m.doc).max();
+                if later(ma) > later(mb) {
+                    ((pb, mb), (pa, ma))
+                } else {
+                    ((pa, ma), (pb, mb))
+                }
+            }
+        };
+        let wrong = first_per_doc(other_ms.iter());
+        let right = first_per_doc(usual_ms.iter());
+        let here = |m: &&Mention| m.evidence(model, "");
+        let mut evidence: Vec<Evidence> = wrong.iter().map(here).collect();
+        evidence.extend(right.iter().take(3).map(here));
+        out.push(Finding {
+            rule: RULE.id,
+            kind: RULE.kind,
+            severity: Severity::Warning,
+            subject: right[0].raw.clone(),
+            message: format!(
+                "`{}` here is for `{other}`, elsewhere in the story for `{usual}`: one word of \
+                 the text's name changed",
+                wrong[0].raw
+            ),
+            help: Some(format!(
+                "`{}` is for `{usual}` in {}",
+                right[0].raw,
+                count(distinct(usual_ms.iter().map(|m| m.doc)).len(), "source"),
+            )),
+            wrong: wrong.len(),
+            fixes: Vec::new(),
+            evidence,
+        });
+    }
     out
 }
 
