@@ -596,31 +596,9 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
 /// cites two texts.
 fn other_purpose(model: &Model) -> Vec<Finding> {
     // (story, head, key) → purpose → mentions.
-    type ByPurpose<'m> = BTreeMap<&'m str, Vec<Mention>>;
-    let mut groups: BTreeMap<(usize, String, &str), ByPurpose> = BTreeMap::new();
-    for (d, c) in model.claims.iter().enumerate() {
-        for n in &c.named {
-            let Some(topic) = n.topic.as_deref().filter(|t| t.contains(' ')) else {
-                continue;
-            };
-            if n.class != NamedClass::Document || n.proper.is_empty() {
-                continue;
-            }
-            groups
-                .entry((model.stories[d], fold(&n.head), n.key.as_str()))
-                .or_default()
-                .entry(topic)
-                .or_default()
-                .push(Mention {
-                    doc: d,
-                    start: n.start,
-                    end: n.end,
-                    form: n.key.clone(),
-                    raw: model.docs[d].slice(n.start, n.end).to_string(),
-                    topic: Some(topic.to_string()),
-                });
-        }
-    }
+    let groups = texts_by(model, |key, topic| {
+        topic.contains(' ').then_some((key, topic))
+    });
     let purposes_apart = |a: &str, b: &str| {
         let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
         a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
@@ -654,28 +632,21 @@ fn other_purpose(model: &Model) -> Vec<Finding> {
         };
         let wrong = first_per_doc(other_ms.iter());
         let right = first_per_doc(usual_ms.iter());
-        let here = |m: &&Mention| m.evidence(model, "");
-        let mut evidence: Vec<Evidence> = wrong.iter().map(here).collect();
-        evidence.extend(right.iter().take(3).map(here));
-        out.push(Finding {
-            rule: RULE.id,
-            kind: RULE.kind,
-            severity: Severity::Warning,
-            subject: right[0].raw.clone(),
-            message: format!(
+        out.push(text_finding(
+            model,
+            &wrong,
+            &right,
+            format!(
                 "`{}` here is for `{other}`, elsewhere in the story for `{usual}`: one word of \
                  the text's name changed",
                 wrong[0].raw
             ),
-            help: Some(format!(
+            format!(
                 "`{}` is for `{usual}` in {}",
                 right[0].raw,
                 count(distinct(usual_ms.iter().map(|m| m.doc)).len(), "source"),
-            )),
-            wrong: wrong.len(),
-            fixes: Vec::new(),
-            evidence,
-        });
+            ),
+        ));
     }
     out
 }
@@ -687,31 +658,7 @@ fn other_purpose(model: &Model) -> Vec<Finding> {
 /// only when the usual place is in two documents at least and twice as many as the other.
 fn other_place(model: &Model) -> Vec<Finding> {
     // (story, head, topic) → key → mentions.
-    type ByKey<'m> = BTreeMap<&'m str, Vec<Mention>>;
-    let mut groups: BTreeMap<(usize, String, &str), ByKey> = BTreeMap::new();
-    for (d, c) in model.claims.iter().enumerate() {
-        for n in &c.named {
-            let Some(topic) = n.topic.as_deref() else {
-                continue;
-            };
-            if n.class != NamedClass::Document || n.proper.is_empty() {
-                continue;
-            }
-            groups
-                .entry((model.stories[d], fold(&n.head), topic))
-                .or_default()
-                .entry(n.key.as_str())
-                .or_default()
-                .push(Mention {
-                    doc: d,
-                    start: n.start,
-                    end: n.end,
-                    form: n.key.clone(),
-                    raw: model.docs[d].slice(n.start, n.end).to_string(),
-                    topic: Some(topic.to_string()),
-                });
-        }
-    }
+    let groups = texts_by(model, |key, topic| Some((topic, key)));
     let mut out = Vec::new();
     for by_key in groups.values().filter(|g| g.len() > 1) {
         let docs = |ms: &[Mention]| distinct(ms.iter().map(|m| m.doc));
@@ -733,31 +680,86 @@ fn other_place(model: &Model) -> Vec<Finding> {
             }
             let wrong = first_per_doc(ms.iter());
             let right = first_per_doc(usual_ms.iter());
-            let here = |m: &&Mention| m.evidence(model, "");
-            let mut evidence: Vec<Evidence> = wrong.iter().map(here).collect();
-            evidence.extend(right.iter().take(3).map(here));
-            out.push(Finding {
-                rule: RULE.id,
-                kind: RULE.kind,
-                severity: Severity::Warning,
-                subject: right[0].raw.clone(),
-                message: format!(
+            out.push(text_finding(
+                model,
+                &wrong,
+                &right,
+                format!(
                     "`{}` here, `{}` in the story's other articles: one head and topic, another \
                      place",
                     wrong[0].raw, right[0].raw
                 ),
-                help: Some(format!(
+                format!(
                     "{} of the story name it after `{usual}`, with the same head and topic: check \
                      where it was adopted",
                     count(usual_docs.len(), "source")
-                )),
-                wrong: wrong.len(),
-                fixes: Vec::new(),
-                evidence,
-            });
+                ),
+            ));
         }
     }
     out
+}
+
+/// Named texts that have a topic and name a place, grouped by story, head and the first string
+/// `split` picks from (key, topic), then by the second: the mentions of each.
+type TextGroups<'m> = BTreeMap<(usize, String, &'m str), BTreeMap<&'m str, Vec<Mention>>>;
+
+fn texts_by<'m>(
+    model: &'m Model,
+    split: impl Fn(&'m str, &'m str) -> Option<(&'m str, &'m str)>,
+) -> TextGroups<'m> {
+    let mut groups = TextGroups::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for n in &c.named {
+            let Some(topic) = n.topic.as_deref() else {
+                continue;
+            };
+            if n.class != NamedClass::Document || n.proper.is_empty() {
+                continue;
+            }
+            let Some((outer, inner)) = split(n.key.as_str(), topic) else {
+                continue;
+            };
+            groups
+                .entry((model.stories[d], fold(&n.head), outer))
+                .or_default()
+                .entry(inner)
+                .or_default()
+                .push(Mention {
+                    doc: d,
+                    start: n.start,
+                    end: n.end,
+                    form: n.key.clone(),
+                    raw: model.docs[d].slice(n.start, n.end).to_string(),
+                    topic: Some(topic.to_string()),
+                });
+        }
+    }
+    groups
+}
+
+/// A warning that names `wrong`'s documents first, then up to three of `right`'s.
+fn text_finding(
+    model: &Model,
+    wrong: &[&Mention],
+    right: &[&Mention],
+    message: String,
+    help: String,
+) -> Finding {
+    let here = |m: &&Mention| m.evidence(model, "");
+    let mut evidence: Vec<Evidence> = wrong.iter().map(here).collect();
+    evidence.extend(right.iter().take(3).map(here));
+    Finding {
+        rule: RULE.id,
+        kind: RULE.kind,
+        severity: Severity::Warning,
+        subject: right.first().map(|m| m.raw.clone()).unwrap_or_default(),
+        message,
+        help: Some(help),
+        wrong: wrong.len(),
+        fixes: Vec::new(),
+        evidence,
+    }
 }
 
 /// An organisation's content words without the country that qualifies it: "Assemblée nationale du
