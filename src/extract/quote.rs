@@ -381,7 +381,8 @@ fn new_holder(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<Optio
     let new_office = |k: usize| {
         ctx.has_kind(k, crate::lexicon::kind::OFFICE)
             && ctx.is_any(k - 1, &["nouveau", "nouvelle", "nouvel"])
-            && ctx.is_any(k - 2, &["le", "la", "l'"])
+            // "la ligne du nouveau président est connue. « … », répétait-il" too.
+            && ctx.is_any(k - 2, &["le", "la", "l'", "du", "au"])
     };
     let floor = open.saturating_sub(100).max(2);
     let nearest = (floor..open).rev().find(|&k| new_office(k))?;
@@ -751,6 +752,33 @@ mod tests {
                  Ibrahim Deby, sont venus. « Les marchés seront protégés », a dit le ministre."
             ),
             [None]
+        );
+    }
+
+    #[test]
+    fn the_imperfect_reports_too() {
+        assert_eq!(
+            speakers(
+                "Le ministre des Mines, Abdi Farah Yusuf, recevait les élus. « Nous ne céderons \
+                 rien sur les permis », répétait-il devant eux."
+            ),
+            [Some("Abdi Farah Yusuf".to_string())]
+        );
+        assert_eq!(
+            speakers(
+                "« La route sera goudronnée avant les pluies », expliquait le gouverneur Ali \
+                 Warsame Nur."
+            ),
+            [Some("Ali Warsame Nur".to_string())]
+        );
+        // The pronoun stands for a new office holder the text does not name as elected: nobody,
+        // not the person quoted before.
+        assert_eq!(
+            speakers(
+                "« Chaque délégué a voté », a assuré Amina Warsame Ali. Sur le fond, la ligne du \
+                 nouveau président est connue. « Le temps des compromis est fini », répétait-il."
+            ),
+            [Some("Amina Warsame Ali".to_string()), None]
         );
     }
 
