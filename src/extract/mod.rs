@@ -1262,6 +1262,16 @@ mod tests {
     }
 
     #[test]
+    fn a_rank_in_apposition_may_take_an_article_and_its_corps() {
+        let (c, _) = read(
+            "Jules Mintsa, un colonel de l'armée de terre, a témoigné. Paul Eya, un ancien \
+             colonel, a parlé. Marc Obiang, commandant de la zone 3, a démenti.",
+        );
+        let holders: Vec<String> = c.ranks.iter().map(|r| c.persons[r.holder].text()).collect();
+        assert_eq!(holders, ["Jules Mintsa"]);
+    }
+
+    #[test]
     fn general_after_a_title_is_no_rank() {
         let (c, _) = read(
             "Le procureur général Kossi Adjévi a requis. Le secrétaire général Ama Dogbé a parlé. \

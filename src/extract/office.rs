@@ -704,6 +704,27 @@ const GENERAL_AS_ADJECTIVE: &[&str] = &[
 
 /// A rank right before a name ("le colonel Assimi Goïta", "général de brigade X") or in apposition
 /// after it ("X, général de brigade,").
+/// Words naming a corps after a rank: "de l'armée de terre", "de la gendarmerie nationale".
+const CORPS_WORDS: &[&str] = &[
+    "de",
+    "du",
+    "des",
+    "d'",
+    "la",
+    "l'",
+    "armee",
+    "armees",
+    "terre",
+    "air",
+    "gendarmerie",
+    "marine",
+    "police",
+    "forces",
+    "nationale",
+    "garde",
+    "republicaine",
+];
+
 fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
     let mut out = Vec::new();
     for (i, &inside) in in_office.iter().enumerate().take(ctx.toks.len()) {
@@ -724,12 +745,21 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
         let promoted = change_lead_in(ctx, i).is_some();
         let holder = if let Some(m) = ctx.person_at.get(e).copied().flatten() {
             Some((m, promoted))
-        } else if i >= 2
-            && ctx.is(i - 1, ",")
-            && (ctx.sentence_end(e) || ctx.is_any(e, &[",", ")", "et"]))
-            && let Some(m) = ctx.person_end.get(i - 1).copied().flatten()
+        } else if let Some(comma) = (i >= 2)
+            .then(|| i - 1 - usize::from(i >= 3 && ctx.is_any(i - 1, &["un", "une"])))
+            .filter(|&c| ctx.is(c, ","))
+            && let Some(m) = ctx.person_end.get(comma).copied().flatten()
+            && {
+                // The corps may follow: "un colonel de l'armée de terre,".
+                let mut k = e;
+                while k < e + 6 && ctx.is_any(k, CORPS_WORDS) {
+                    k += 1;
+                }
+                ctx.sentence_end(k) || ctx.is_any(k, &[",", ")", "et"])
+            }
         {
-            // In apposition after the name: "Souleymane Koné, général de brigade, a parlé".
+            // In apposition after the name: "Souleymane Koné, général de brigade, a parlé",
+            // "Jules Mintsa, un colonel de l'armée de terre, a témoigné".
             Some((m, false))
         } else if promoted {
             // "le colonel X, son représentant, a été promu général de brigade": the rank the
