@@ -1262,6 +1262,27 @@ mod tests {
     }
 
     #[test]
+    fn an_office_fronted_by_a_change_and_a_time_reaches_its_holder() {
+        let (c, _) = read(
+            "Nommée ministre de l'Éducation en mars, Claire Mboumba a rencontré les syndicats. \
+             Le ministre de la Santé en mars, Paul Eya a parlé. La nouvelle ministre de la \
+             Défense, Awino Otieno, nommée lors du remaniement du 2 juillet, a parlé.",
+        );
+        let held: Vec<(String, bool)> = c
+            .offices
+            .iter()
+            .map(|o| (c.persons[o.holder].text(), o.change))
+            .collect();
+        assert_eq!(
+            held,
+            [
+                ("Claire Mboumba".to_string(), true),
+                ("Awino Otieno".to_string(), true)
+            ]
+        );
+    }
+
+    #[test]
     fn a_rank_in_apposition_may_take_an_article_and_its_corps() {
         let (c, _) = read(
             "Jules Mintsa, un colonel de l'armée de terre, a témoigné. Paul Eya, un ancien \

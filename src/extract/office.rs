@@ -508,6 +508,18 @@ pub(super) fn extract(
         if ctx.is(after, ",") {
             after += 1;
         }
+        // "Nommée ministre de l'Éducation en mars, X a rencontré…": an office after a change
+        // marker that opens the sentence, then a short complement of time, then the holder.
+        if after == p.tok_end
+            && ctx.person_at.get(after).copied().flatten().is_none()
+            && let Some(lead) = change_lead_in(ctx, p.tok_start)
+            && (lead == 0 || ctx.sentence_end(lead - 1))
+            && let Some(comma) = (after..after + 5)
+                .take_while(|&k| !ctx.sentence_end(k))
+                .find(|&k| ctx.is(k, ","))
+        {
+            after = comma + 1;
+        }
         // "le président du Conseil national de transition (CNT), X": the acronym of the body the
         // office names stands between the office and its holder.
         if ctx.is(after, "(")
