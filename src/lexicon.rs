@@ -68,6 +68,10 @@ pub struct Names {
     pub document_heads: Vec<String>,
     #[serde(default)]
     pub organisation_heads: Vec<String>,
+    /// Acronyms international bodies go by in English, which French copy often writes untagged
+    /// after the French name ("Société financière internationale (IFC)"): not a second acronym.
+    #[serde(default)]
+    pub english_acronyms: Vec<String>,
 }
 
 #[derive(
@@ -278,6 +282,9 @@ impl Pack {
         self.names
             .organisation_heads
             .extend(other.names.organisation_heads);
+        self.names
+            .english_acronyms
+            .extend(other.names.english_acronyms);
         self.relation.extend(other.relation);
         self.reporting.verbs.extend(other.reporting.verbs);
         self.reporting.inverted.extend(other.reporting.inverted);

@@ -44,6 +44,10 @@ Acronyms are how readers find an organisation again; a wrong one sends them to a
 ## Not flagged
 
 - Case: `Cedeao` and `CEDEAO` are house styles.
+- An English acronym that French copy itself uses for an international body, untagged
+  ("Société financière internationale (IFC)" beside "(SFI)"): the language pack lists them
+  (`english_acronyms` under `[names]`). "Fonds monétaire international (IMF)" is not listed: FMI
+  is the acronym French copy uses.
 - One acronym for two bodies of different stories (`CNE` for an electoral commission in one
   country and a water company in another): an archive of many countries reuses short acronyms.
 - Three-letter acronyms with the same letters (`RDC`, `RCD`): too many bodies share them; other
@@ -71,9 +75,19 @@ struct Def {
     key: String,
     long: String,
     long_start: usize,
+    /// Untagged, but an English acronym the language pack lists (`english_acronyms`).
+    english: bool,
 }
 
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
+    let english: std::collections::HashSet<String> = model
+        .lex
+        .pack
+        .names
+        .english_acronyms
+        .iter()
+        .map(|a| fold(a))
+        .collect();
     let mut defs = Vec::new();
     for (d, c) in model.claims.iter().enumerate() {
         for a in &c.acronyms {
@@ -89,6 +103,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 key: n.key.clone(),
                 long: model.docs[d].slice(n.start, n.end).to_string(),
                 long_start: n.start,
+                english: a.language.is_none() && english.contains(&fold(&a.acronym)),
             });
         }
     }
@@ -114,7 +129,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     let mut by_key: BTreeMap<&str, Vec<&Def>> = BTreeMap::new();
     for d in defs
         .iter()
-        .filter(|d| d.language.as_deref().is_none_or(|l| l == "fr"))
+        .filter(|d| d.language.as_deref().is_none_or(|l| l == "fr") && !d.english)
     {
         by_key.entry(d.key.as_str()).or_default().push(d);
     }
