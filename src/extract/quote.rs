@@ -639,26 +639,23 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         }
         let mut speaker = None;
         let reported = is_reporting_verb(ctx, j);
-        let after_other = other_source.filter(|&at| at + 80 >= i);
+        // After a quotation of a source that is not a person, only someone named since.
+        let since = other_source.filter(|&at| at + 80 >= i);
+        let named_since = |s: &usize| since.is_none_or(|at| persons[*s].tok_start > at);
         if let Some((e, inverted)) = reported {
-            speaker = if let (true, Some(at)) = (inverted, after_other) {
-                // Only someone named since: "Le ministre, X, a défendu … « … », a-t-il déclaré".
-                speaker_before(ctx, persons, i).or_else(|| {
-                    nearest_subject(ctx, persons, i).filter(|&s| persons[s].tok_start > at)
-                })
-            } else if inverted {
-                // "X a répété : « … », a-t-il lancé": the sentence's own subject first; then the
-                // last quote's speaker if it is near; then the subject of the sentence before.
-                // A new office holder who is the subject of this sentence or the one before
-                // comes before anyone named further back, and is nobody else when the text does
-                // not say who was made that holder.
+            speaker = if inverted {
+                // "X a répété : « … », a-t-il lancé": the sentence's own subject first; then a new
+                // office holder who is the subject of this sentence or the one before (nobody
+                // else when the text does not say who was made that holder); then a subject near
+                // by, the last quote's speaker if it is near, the subject of the sentence before.
                 let before = speaker_before(ctx, persons, i);
                 match before.map_or_else(|| new_holder(ctx, persons, i), |s| Some(Some(s))) {
                     Some(s) => s,
                     None => nearest_subject(ctx, persons, i)
                         .filter(|&s| persons[s].tok_start + 40 >= i)
                         .or(last_speaker.filter(|&(_, at)| at + 80 >= i).map(|(s, _)| s))
-                        .or_else(|| nearest_subject(ctx, persons, i)),
+                        .or_else(|| nearest_subject(ctx, persons, i))
+                        .filter(named_since),
                 }
             } else {
                 person_after(ctx, e).or_else(|| described_speaker(ctx, persons, e, i))
@@ -680,6 +677,7 @@ pub(super) fn extract(ctx: &Ctx, persons: &[PersonMention], named: &[NamedMentio
         let source_text = if speaker.is_none() { source_text } else { None };
         if let Some(s) = speaker {
             last_speaker = Some((s, close));
+            other_source = None;
         } else if reported.is_some_and(|(_, inverted)| !inverted) || non_person_before(ctx, i) {
             last_speaker = None;
             other_source = Some(close);
