@@ -577,25 +577,20 @@ pub(super) fn extract(
             && p.tok_start >= 3
             && ctx.is_any(p.tok_start - 1, &["le", "la", "l'", "son", "sa"])
             && ctx.is(p.tok_start - 2, ",")
-            && ctx
-                .person_end
-                .get(p.tok_start - 2)
-                .copied()
-                .flatten()
-                .is_some()
+            && let Some(m) = ctx.person_end.get(p.tok_start - 2).copied().flatten()
             && !subject_of_verb()
         {
-            holder = ctx.person_end.get(p.tok_start - 2).copied().flatten();
+            holder = Some(m);
         }
         // "X, devenu ministre …", "X, nommée ministre …", "X, le nouveau ministre …".
         if holder.is_none()
             && let Some(k) = change_lead_in(ctx, p.tok_start)
             && k >= 2
             && ctx.is(k - 1, ",")
-            && ctx.person_end.get(k - 1).copied().flatten().is_some()
+            && let Some(m) = ctx.person_end.get(k - 1).copied().flatten()
             && !(ctx.is_any(k, &["le", "la", "l'"]) && subject_of_verb())
         {
-            holder = ctx.person_end.get(k - 1).copied().flatten();
+            holder = Some(m);
         }
         // "X est ministre de …", "X est désormais le ministre …" (not "était": a past office).
         if holder.is_none() {
@@ -714,8 +709,6 @@ const GENERAL_AS_ADJECTIVE: &[&str] = &[
     "agent",
 ];
 
-/// A rank right before a name ("le colonel Assimi Goïta", "général de brigade X") or in apposition
-/// after it ("X, général de brigade,").
 /// Words naming a corps after a rank: "de l'armée de terre", "de la gendarmerie nationale".
 const CORPS_WORDS: &[&str] = &[
     "de",
@@ -737,6 +730,8 @@ const CORPS_WORDS: &[&str] = &[
     "republicaine",
 ];
 
+/// A rank right before a name ("le colonel Assimi Goïta", "général de brigade X") or in apposition
+/// after it ("X, général de brigade,").
 fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
     let mut out = Vec::new();
     for (i, &inside) in in_office.iter().enumerate().take(ctx.toks.len()) {
