@@ -136,3 +136,14 @@ fn ninth_blind_set() {
 fn tenth_blind_set() {
     assert_floors("blind10", 0.53, 0.93);
 }
+
+/// 16 articles on the Alliance of Sahel States (the exit from ECOWAS taking effect, a heads-of-state
+/// summit and the unified force, a gold-mine dispute in Mali, a confederal bank and import levy),
+/// real public figures in their real offices, written blind on 2026-11-30 by a helper who never
+/// read the code, in outlets' copied shapes. First measured at 0.65 / 1.00 with no not_conflict
+/// violation (eighth session, at `a327e30`, before anyone read a text or a miss; only counts by
+/// kind were seen).
+#[test]
+fn eleventh_blind_set() {
+    assert_floors("blind11", 0.64, 0.99);
+}
