@@ -18,13 +18,16 @@ pub const RULE: Rule = Rule {
 
 Pairs each event word of a kind that happens once per story (the language pack's `[[event]]`
 entries with `once = true`: coup, signing, summit, dismissal, recall, disaster, a storm's
-landfall, an entry into force, a reshuffle, a work's opening, energisation or commissioning, the
-start of a strike, an epidemic's declaration…) with the date its sentence gives ("a été signé le 12 mars", "a
+landfall, an entry into force or a decision taking effect, a reshuffle, a work's opening,
+energisation or commissioning, the start of a strike, an epidemic's declaration, a border's
+reopening…) with the date its sentence gives ("a été signé le 12 mars", "a
 limogé mardi", "dans la nuit du 10 au 11 août"). An overnight event is dated by the morning it
 ends on ("a touché terre dans la nuit de dimanche à lundi" is Monday's).
 Dates without a year take the document's year; a weekday alone is the latest such day on or before a
 document dated to the day. Within one story, two documents that date the event to different days
-a few weeks apart at most are reported.
+a few weeks apart at most are reported. A story may hold several events of one kind (a withdrawal
+and a levy that take effect weeks apart): each date is compared with the nearest date the other
+document gives, so each event is reported against its own.
 
 ## Why it matters
 
@@ -97,76 +100,124 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 && !a.date.compatible(&b.date)
                 && (a.date.first_day() - b.date.first_day()).abs() <= 45
         };
-        let support = |x: &Dated| {
-            distinct(
-                ds.iter()
-                    .filter(|o| o.doc != x.doc && o.date.compatible(&x.date))
-                    .map(|o| o.doc),
-            )
-            .len()
-        };
-        let Some(reference) = ds
-            .iter()
-            .filter(|x| x.date.day.is_some())
-            .max_by_key(|x| (support(x), std::cmp::Reverse(x.doc)))
-        else {
-            continue;
-        };
-        let wrong: Vec<&Dated> = ds.iter().filter(|x| clash(x, reference)).collect();
-        if wrong.is_empty() {
-            continue;
-        }
-        let agreeing: Vec<&Dated> = ds
-            .iter()
-            .filter(|x| {
-                x.date.compatible(&reference.date) && !wrong.iter().any(|w| std::ptr::eq(*w, *x))
-            })
-            .collect();
-        let text = |x: &Dated| model.docs[x.doc].slice(x.start, x.end).to_string();
-        let mut evidence = Vec::new();
-        let mut seen = Vec::new();
-        // Every wrong side, and the reference alone on the right side: two agreeing sources side
-        // by side would read as a disagreement between them.
-        for x in wrong.iter().chain(std::iter::once(&reference)) {
-            if seen.contains(&x.doc) || seen.len() >= 6 {
-                continue;
-            }
-            seen.push(x.doc);
-            evidence.push(doc_evidence(
-                x.doc,
-                x.start,
-                x.end,
-                x.date.to_string(),
-                format!("dated {} here{}", x.date, dated(model, x.doc)),
-            ));
-        }
-        let what = &model.lex.pack.event[event as usize].id;
-        out.push(Finding {
-            rule: RULE.id,
-            wrong: seen
-                .iter()
-                .filter(|d| wrong.iter().any(|w| w.doc == **d))
-                .count(),
-            fixes: Vec::new(),
-            kind: RULE.kind,
-            severity: Severity::Warning,
-            subject: what.clone(),
-            message: format!(
-                "the {what} is dated {} in one source and {} in another",
-                wrong[0].date, reference.date
-            ),
-            help: Some({
-                let n = distinct(agreeing.iter().map(|x| x.doc)).len();
-                format!(
-                    "{} {} {}; check the date of `{}`",
-                    count(n, "source"),
-                    if n == 1 { "gives" } else { "give" },
-                    reference.date,
-                    text(wrong[0])
+        // One story may hold several events of a kind (a withdrawal and a levy taking effect weeks
+        // apart): each reference takes from every other document only its date nearest to it, and
+        // only when the reference is also the nearest of its own document's dates to that one; what
+        // a reference settles is set aside and the next is picked from the rest.
+        let mut left: Vec<&Dated> = ds.iter().filter(|x| x.date.day.is_some()).collect();
+        while left.len() >= 2 {
+            let support = |x: &Dated| {
+                distinct(
+                    left.iter()
+                        .filter(|o| o.doc != x.doc && o.date.compatible(&x.date))
+                        .map(|o| o.doc),
                 )
-            }),
-            evidence,
-        });
+                .len()
+            };
+            let Some(reference) = left
+                .iter()
+                .copied()
+                .max_by_key(|x| (support(x), std::cmp::Reverse(x.doc)))
+            else {
+                break;
+            };
+            let gap = |a: &Dated, b: &Dated| (a.date.first_day() - b.date.first_day()).abs();
+            // Of `doc`'s dates, the one nearest to `x` (the first on a tie).
+            let nearest_in = |doc: usize, x: &Dated| {
+                left.iter()
+                    .copied()
+                    .filter(|o| o.doc == doc)
+                    .min_by_key(|o| gap(o, x))
+            };
+            let agrees = |doc: usize| {
+                left.iter()
+                    .any(|o| o.doc == doc && o.date.compatible(&reference.date))
+            };
+            let mut docs: Vec<usize> = left.iter().map(|x| x.doc).collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let wrong: Vec<&Dated> = docs
+                .iter()
+                .filter(|&&d| d != reference.doc && !agrees(d))
+                .filter_map(|&d| nearest_in(d, reference))
+                .filter(|x| {
+                    clash(x, reference)
+                        && nearest_in(reference.doc, x).is_some_and(|r| std::ptr::eq(r, reference))
+                })
+                .collect();
+            // Partial dates ("en mars") agree too.
+            let agreeing: Vec<&Dated> = ds
+                .iter()
+                .filter(|x| {
+                    x.date.compatible(&reference.date)
+                        && !wrong.iter().any(|w| std::ptr::eq(*w, *x))
+                })
+                .collect();
+            left.retain(|x| {
+                !(std::ptr::eq(*x, reference)
+                    || wrong.iter().any(|w| std::ptr::eq(*w, *x))
+                    || agreeing.iter().any(|a| std::ptr::eq(*a, *x)))
+            });
+            if !wrong.is_empty() {
+                out.push(finding(model, event, reference, &wrong, &agreeing));
+            }
+        }
     }
     out
+}
+
+/// One finding: the dates `wrong` gives against `reference`'s, with `agreeing` the dates that
+/// agree with the reference.
+fn finding(
+    model: &Model,
+    event: u16,
+    reference: &Dated,
+    wrong: &[&Dated],
+    agreeing: &[&Dated],
+) -> Finding {
+    let text = |x: &Dated| model.docs[x.doc].slice(x.start, x.end).to_string();
+    let mut evidence = Vec::new();
+    let mut seen = Vec::new();
+    // Every wrong side, and the reference alone on the right side: two agreeing sources side by
+    // side would read as a disagreement between them.
+    for x in wrong.iter().copied().chain(std::iter::once(reference)) {
+        if seen.contains(&x.doc) || seen.len() >= 6 {
+            continue;
+        }
+        seen.push(x.doc);
+        evidence.push(doc_evidence(
+            x.doc,
+            x.start,
+            x.end,
+            x.date.to_string(),
+            format!("dated {} here{}", x.date, dated(model, x.doc)),
+        ));
+    }
+    let what = &model.lex.pack.event[event as usize].id;
+    Finding {
+        rule: RULE.id,
+        wrong: seen
+            .iter()
+            .filter(|d| wrong.iter().any(|w| w.doc == **d))
+            .count(),
+        fixes: Vec::new(),
+        kind: RULE.kind,
+        severity: Severity::Warning,
+        subject: what.clone(),
+        message: format!(
+            "the {what} is dated {} in one source and {} in another",
+            wrong[0].date, reference.date
+        ),
+        help: Some({
+            let n = distinct(agreeing.iter().map(|x| x.doc)).len();
+            format!(
+                "{} {} {}; check the date of `{}`",
+                count(n, "source"),
+                if n == 1 { "gives" } else { "give" },
+                reference.date,
+                text(wrong[0])
+            )
+        }),
+        evidence,
+    }
 }
