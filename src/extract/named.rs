@@ -678,12 +678,27 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
         // Between commas, only the words right before whose initials the acronym holds, in any
         // order ("Nusantara Bulk Terminals, NTB, qui …": a swapped acronym is still read, so that
         // it can be reported).
+        let letters = |w: &str| {
+            let mut v: Vec<char> = w.chars().collect();
+            v.sort_unstable();
+            v
+        };
+        // In parentheses too, failing the initials in order, an acronym of three letters or more
+        // that holds them in another order ("Volontaires pour la défense de la patrie (VPD)"): a
+        // miscopied acronym is read, so that it can be reported against the usual one.
+        let by_any_order = || {
+            (acronym.chars().count() >= 3)
+                .then(|| {
+                    (floor..open).rev().find(|&h| {
+                        toks[h].cap
+                            && toks[h].kind == TokKind::Word
+                            && letters(&initials(&key_words(ctx, h, open).join(" ")))
+                                == letters(&acronym)
+                    })
+                })
+                .flatten()
+        };
         let by_letters = || {
-            let letters = |w: &str| {
-                let mut v: Vec<char> = w.chars().collect();
-                v.sort_unstable();
-                v
-            };
             (open.saturating_sub(8)..open).rev().find(|&h| {
                 toks[h].cap
                     && toks[h].kind == TokKind::Word
@@ -697,6 +712,7 @@ pub(super) fn extract(ctx: &Ctx) -> (Vec<NamedMention>, Vec<AcronymClaim>) {
             by_head
                 .filter(|&h| clean(h))
                 .or_else(by_initials)
+                .or_else(by_any_order)
                 .filter(|&h| clean(h))
         };
         let Some(head) = head else {

@@ -18,7 +18,9 @@ pub const RULE: Rule = Rule {
     doc: r#"## What it does
 
 Reads acronyms defined in parentheses after a name ("Alliance des États du Sahel (AES)",
-"(CEDEAO en français, ECOWAS en anglais)"), or set off by commas right after the capitalised words
+"(CEDEAO en français, ECOWAS en anglais)"; after a name without a known head noun, an acronym
+holding its initials in order, or in another order from three letters up, so that a miscopy such
+as "Volontaires pour la défense de la patrie (VPD)" is read), or set off by commas right after the capitalised words
 whose initials they hold in any order ("le groupe Nusantara Bulk Terminals, NBT, qui …"), or
 joined to the name by "ou" in either order ("la Compagnie nationale des eaux, ou CNE,", "la
 CEDEAO, ou Communauté économique des États de l'Afrique de l'Ouest,"), and reports (within one
