@@ -1166,6 +1166,33 @@ mod tests {
     }
 
     #[test]
+    fn decimal_counts_scale_words_and_percentages() {
+        let counts = |text: &str| -> Vec<(String, u64)> {
+            read(text)
+                .0
+                .counts
+                .iter()
+                .map(|x| (x.what.to_string(), x.low))
+                .collect()
+        };
+        // A decimal without a scale word is no whole count (its last digits would read as 7).
+        assert_eq!(counts("La mine a produit 12,7 tonnes d'or."), []);
+        assert_eq!(
+            counts("Le pays compte 3,7 millions d'habitants."),
+            [("habitants".to_string(), 3_700_000)]
+        );
+        assert_eq!(
+            counts("L'État détient 35 % du capital. Un prélèvement de 0,5 % est prévu."),
+            [
+                ("percent:capital".to_string(), 3_500),
+                ("percent:prelevement".to_string(), 50)
+            ]
+        );
+        // Votes are read with their candidate; "en 2024, 35 %" is no decimal.
+        assert_eq!(counts("En 2024, 35 % des voix sont allées ailleurs."), []);
+    }
+
+    #[test]
     fn an_organisation_name_ends_before_its_verb_and_a_date() {
         let named = |text: &str| {
             let (c, text) = read(text);

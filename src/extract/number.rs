@@ -90,6 +90,45 @@ fn number_before(ctx: &Ctx, end: usize) -> Option<(usize, u64)> {
     ctx.lex.number_word(&words.join("-")).map(|v| (first, v))
 }
 
+/// The number that ends before `end`, in units, with its first token: "54", "35 000", "vingt-sept",
+/// a scale word and "de" ("420 millions de", "1,2 milliard d'", "3,7 millions d'"). A decimal
+/// without a scale word ("12,7 tonnes") is no whole count: none (its last digits alone would read
+/// as 7).
+fn scaled_number_before(ctx: &Ctx, end: usize) -> Option<(usize, u64)> {
+    let toks = ctx.toks;
+    let (num_end, scale) = if ctx.is_any(end.wrapping_sub(1), &["de", "d'"]) {
+        let s = end.checked_sub(2)?;
+        match ctx.word(s) {
+            Some("million" | "millions") => (s, 1_000_000u64),
+            Some("milliard" | "milliards") => (s, 1_000_000_000),
+            _ => return None,
+        }
+    } else {
+        (end, 1)
+    };
+    let (mut first, whole) = number_before(ctx, num_end)?;
+    let mut value = whole.saturating_mul(scale);
+    // "1,2 milliard": a decimal comma, written without spaces.
+    if first >= 2
+        && ctx.is(first - 1, ",")
+        && toks[first - 2].end == toks[first - 1].start
+        && toks[first - 1].end == toks[first].start
+        && let Some(int) = ctx
+            .word(first - 2)
+            .filter(|w| w.chars().all(|ch| ch.is_ascii_digit()))
+            .and_then(|w| w.parse::<u64>().ok())
+    {
+        if scale == 1 {
+            return None;
+        }
+        let frac_digits = ctx.word(first).map_or(0, str::len) as u32;
+        let unit = 10u64.saturating_pow(frac_digits);
+        value = (int.saturating_mul(unit).saturating_add(whole)).saturating_mul(scale) / unit;
+        first -= 2;
+    }
+    Some((first, value))
+}
+
 /// Money amounts: "420 millions de dollars", "1,2 milliard de dollars", "35 000 euros", "15
 /// milliards de francs CFA", in currency units; `what` is `amount:` and the currency.
 fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
@@ -103,37 +142,9 @@ fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
         }) else {
             continue;
         };
-        // "millions de dollars": a scale word and "de" before the currency.
-        let (num_end, scale) = if ctx.is_any(c.wrapping_sub(1), &["de", "d'"]) {
-            let Some(s) = c.checked_sub(2) else { continue };
-            match ctx.word(s) {
-                Some("million" | "millions") => (s, 1_000_000u64),
-                Some("milliard" | "milliards") => (s, 1_000_000_000),
-                _ => continue,
-            }
-        } else {
-            (c, 1)
-        };
-        let Some((mut first, whole)) = number_before(ctx, num_end) else {
+        let Some((first, value)) = scaled_number_before(ctx, c) else {
             continue;
         };
-        let mut value = whole.saturating_mul(scale);
-        // "1,2 milliard": a decimal comma, written without spaces.
-        if scale > 1
-            && first >= 2
-            && ctx.is(first - 1, ",")
-            && toks[first - 2].end == toks[first - 1].start
-            && toks[first - 1].end == toks[first].start
-            && let Some(int) = ctx
-                .word(first - 2)
-                .filter(|w| w.chars().all(|ch| ch.is_ascii_digit()))
-                .and_then(|w| w.parse::<u64>().ok())
-        {
-            let frac_digits = ctx.word(first).map_or(0, str::len) as u32;
-            let unit = 10u64.saturating_pow(frac_digits);
-            value = (int.saturating_mul(unit).saturating_add(whole)).saturating_mul(scale) / unit;
-            first -= 2;
-        }
         if value == 0 || recalls_earlier_event(ctx, first) {
             continue;
         }
@@ -158,6 +169,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let mut out = vote_shares(ctx);
     out.extend(amounts(ctx));
+    out.extend(percents(ctx));
     for noun in 0..toks.len() {
         // A counted group (`Some`), or a noun counted by what happened to it (`None`).
         let Some((noun_end, counted)) =
@@ -197,7 +209,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             } else {
                 (first, v * 3 / 4, Some(v * 5 / 4))
             }
-        } else if let Some((first, v)) = number_before(ctx, n) {
+        } else if let Some((first, v)) = scaled_number_before(ctx, n) {
             (first, v, Some(v))
         } else {
             continue;
@@ -478,34 +490,8 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
         if !votes {
             continue;
         }
-        // "53,66" is three tokens: digits, a comma, two digits.
-        let Some(last) = pct.checked_sub(1).and_then(|i| ctx.word(i).map(|w| (i, w))) else {
+        let Some((first, hundredths)) = percent_before(ctx, pct) else {
             continue;
-        };
-        let (first, hundredths) = match last {
-            (i, w)
-                if w.chars().all(|c| c.is_ascii_digit())
-                    && w.len() <= 2
-                    && i >= 2
-                    && ctx.is(i - 1, ",") =>
-            {
-                let Some(units) = ctx
-                    .word(i - 2)
-                    .filter(|u| u.chars().all(|c| c.is_ascii_digit()))
-                else {
-                    continue;
-                };
-                let frac: u64 = if w.len() == 1 {
-                    w.parse::<u64>().unwrap_or(0) * 10
-                } else {
-                    w.parse().unwrap_or(0)
-                };
-                (i - 2, units.parse::<u64>().unwrap_or(0) * 100 + frac)
-            }
-            (i, w) if w.chars().all(|c| c.is_ascii_digit()) => {
-                (i, w.parse::<u64>().unwrap_or(0) * 100)
-            }
-            _ => continue,
         };
         // The candidate: the last person named before, in the same sentence.
         let mut k = first;
@@ -539,6 +525,96 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
                 .sentence_around(first)
                 .any(|k| ctx.is_any(k, FINAL_WORDS)),
             holder,
+            org: None,
+            body: None,
+        });
+    }
+    out
+}
+
+/// The percentage that ends before the '%' (or "pour cent") at `pct`, in hundredths of a point,
+/// with its first token: "54" → 5 400, "53,66" (three tokens: digits, a comma, digits) → 5 366,
+/// "0,5" → 50.
+fn percent_before(ctx: &Ctx, pct: usize) -> Option<(usize, u64)> {
+    let i = pct.checked_sub(1)?;
+    let w = ctx
+        .word(i)
+        .filter(|w| w.chars().all(|c| c.is_ascii_digit()))?;
+    let toks = ctx.toks;
+    // A decimal comma is written without spaces ("en 2024, 35 %" is 35).
+    if w.len() <= 2
+        && i >= 2
+        && ctx.is(i - 1, ",")
+        && toks[i - 2].end == toks[i - 1].start
+        && toks[i - 1].end == toks[i].start
+    {
+        let units = ctx
+            .word(i - 2)
+            .filter(|u| u.chars().all(|c| c.is_ascii_digit()))?;
+        let frac: u64 = if w.len() == 1 {
+            w.parse::<u64>().unwrap_or(0) * 10
+        } else {
+            w.parse().unwrap_or(0)
+        };
+        return Some((i - 2, units.parse::<u64>().unwrap_or(0) * 100 + frac));
+    }
+    Some((i, w.parse::<u64>().ok()? * 100))
+}
+
+/// Percentages of a named thing other than a vote: a stake ("détient 35 % du capital"), a rate ("un
+/// prélèvement de 0,5 %", "une taxe de 1 %"). `what` is `percent:` and the thing's noun, the one
+/// after the figure ("du capital") or else the one before it ("prélèvement de"). A story gives many
+/// shares and rates: like counts of things no group lists, two are compared only when written with
+/// the same digits in another order.
+fn percents(ctx: &Ctx) -> Vec<CountClaim> {
+    let toks = ctx.toks;
+    let noun_at = |k: usize| {
+        ctx.word(k)
+            .filter(|w| {
+                w.chars().count() >= 4 && !toks[k].cap && w.chars().all(char::is_alphabetic)
+            })
+            .map(|_| k)
+    };
+    let mut out = Vec::new();
+    for pct in 0..toks.len() {
+        let percent_end = if ctx.is(pct, "%") {
+            pct + 1
+        } else if ctx.is(pct, "pour") && ctx.is(pct + 1, "cent") {
+            pct + 2
+        } else {
+            continue;
+        };
+        let Some((first, hundredths)) = percent_before(ctx, pct) else {
+            continue;
+        };
+        let after = if ctx.is_any(percent_end, &["du", "des"]) {
+            noun_at(percent_end + 1)
+        } else if ctx.is(percent_end, "de") && ctx.is_any(percent_end + 1, &["la", "l'"]) {
+            noun_at(percent_end + 2)
+        } else {
+            None
+        };
+        let noun = after.or_else(|| {
+            (first >= 2 && ctx.is(first - 1, "de"))
+                .then(|| noun_at(first - 2))
+                .flatten()
+        });
+        // Votes are read with their candidate (`vote_shares`).
+        let Some(noun) = noun
+            .filter(|&k| !ctx.is_any(k, &["suffrages", "voix", "votes", "votants", "inscrits"]))
+        else {
+            continue;
+        };
+        out.push(CountClaim {
+            start: toks[first.min(noun)].start,
+            end: toks[(percent_end - 1).max(noun)].end,
+            what: compact_str::format_compact!("percent:{}", toks[noun].fold),
+            accumulates: false,
+            low: hundredths,
+            high: Some(hundredths),
+            event: sentence_event(ctx, first),
+            final_figure: false,
+            holder: None,
             org: None,
             body: None,
         });

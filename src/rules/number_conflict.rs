@@ -30,7 +30,9 @@ compared only when two figures of one currency are written with the same
 digits in another order ("240 millions"): a story names many sums, but a swapped pair is one sum
 miscopied. So are counts of things no group lists ("adopté par 204 voix" against "par 240 voix",
 "1 254 participants" against "1 524", "96 bureaux de vote" against "69", "350 camions" against
-"530"), from two digits up when they differ.
+"530", "3,7 millions d'habitants" against "7,3 millions"), from two digits up when they differ,
+and percentages of one thing other than a vote: a stake ("35 % du capital" against "53 % du
+capital") or a rate ("un prélèvement de 0,5 %"), named by the noun after the figure or before it.
 
 A vote's tally ("adoptée par 12 voix pour, aucune contre et 3 abstentions") is read as votes for,
 votes against and abstentions, each compared within a story; tallies of two assemblies named
@@ -376,6 +378,12 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                 ),
                 None if amount => format!(
                     "an amount is `{}` in one source and `{}` in another: the same digits in \
+                     another order",
+                    text(wrong[0]),
+                    text(reference)
+                ),
+                None if what.starts_with("percent:") => format!(
+                    "a percentage is `{}` in one source and `{}` in another: the same digits in \
                      another order",
                     text(wrong[0]),
                     text(reference)
