@@ -241,6 +241,22 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 p.org = Some("parti".to_string());
                 j = k + 1;
             }
+            // A minister's list of portfolios that goes on with one the language pack does not
+            // know ("ministre des Transports et des Communications", "de l'Agriculture et des
+            // Productions vivrières"): a ministry's name, not an organisation the post belongs
+            // to. The portfolios read so far stand for the office; the phrase takes the rest.
+            if k > j
+                && ctx.is(j, "et")
+                && !p.portfolios.is_empty()
+                && org_name_at(ctx, k)
+                && pack
+                    .office
+                    .get(p.office as usize)
+                    .is_some_and(|o| o.class == "minister")
+            {
+                j = portfolio_adjectives(ctx, k + 1);
+                break;
+            }
             // An organisation: "président de la Commission de l'Union africaine, X",
             // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.
             if k > j && org_name_at(ctx, k) {
