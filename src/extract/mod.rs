@@ -719,7 +719,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.offices = offices;
     out.ranks = ranks;
     out.deposed = deposed;
-    (out.relations, out.office_relations) = relation::extract(&ctx, &out.persons);
+    (out.relations, out.office_relations) = relation::extract(&ctx, &out.persons, &out.offices);
     let (named, acronyms) = named::extract(&ctx);
     out.named = named;
     out.acronyms = acronyms;
