@@ -154,10 +154,77 @@ fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
     out
 }
 
+/// Counts of a counted noun written without its complement: "le vote s'est tenu dans 16 842
+/// bureaux" for "bureaux de vote", "1 240 centres" for "centres de santé". Only the nouns the
+/// language pack lists as "X de Y" are read so, and only from a hundred up: a small count of bare
+/// "bureaux" or "centres" is as often something else (a firm's offices). `what` is the whole noun,
+/// so that the count is compared with those written in full.
+fn elliptic_counts(ctx: &Ctx) -> Vec<CountClaim> {
+    // The heads of "X de Y" nouns and the whole nouns, folded; built at the first number only.
+    let heads = || -> Vec<(String, String)> {
+        ctx.lex
+            .pack
+            .numbers
+            .counted_nouns
+            .iter()
+            .filter_map(|n| {
+                let f = fold(n);
+                let (head, rest) = f.split_once(' ')?;
+                (rest.starts_with("de ") || rest.starts_with("d'"))
+                    .then(|| (head.to_string(), f.clone()))
+            })
+            .collect()
+    };
+    let mut built: Option<Vec<(String, String)>> = None;
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    for k in 1..toks.len() {
+        if !ctx
+            .word(k - 1)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            continue;
+        }
+        let Some((_, full)) = built
+            .get_or_insert_with(heads)
+            .iter()
+            .find(|(h, _)| ctx.is(k, h))
+        else {
+            continue;
+        };
+        // Written in full ("bureaux de vote") or with another complement ("bureaux de poste"),
+        // it is not this count.
+        if ctx.is_any(k + 1, &["de", "d'", "du", "des"]) {
+            continue;
+        }
+        let Some((first, v)) = number_before(ctx, k) else {
+            continue;
+        };
+        if v < 100 || recalls_earlier_event(ctx, first) {
+            continue;
+        }
+        out.push(CountClaim {
+            start: toks[first].start,
+            end: toks[k].end,
+            what: full.as_str().into(),
+            accumulates: false,
+            low: v,
+            high: Some(v),
+            event: sentence_event(ctx, first),
+            final_figure: said_final(ctx, first, k + 1),
+            holder: None,
+            org: None,
+            body: None,
+        });
+    }
+    out
+}
+
 pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let mut out = vote_shares(ctx);
     out.extend(amounts(ctx));
+    out.extend(elliptic_counts(ctx));
     for noun in 0..toks.len() {
         // A counted group (`Some`), or a noun counted by what happened to it (`None`).
         let Some((noun_end, counted)) =

@@ -30,7 +30,8 @@ compared only when two figures of one currency are written with the same
 digits in another order ("240 millions"): a story names many sums, but a swapped pair is one sum
 miscopied. So are counts of things no group lists ("adopté par 204 voix" against "par 240 voix",
 "1 254 participants" against "1 524", "96 bureaux de vote" against "69", "350 camions" against
-"530"), from two digits up when they differ.
+"530"), from two digits up when they differ; a noun the pack lists with its complement may drop
+it from a hundred up ("dans 2 413 bureaux" for "bureaux de vote").
 
 A vote's tally ("adoptée par 12 voix pour, aucune contre et 3 abstentions") is read as votes for,
 votes against and abstentions, each compared within a story; tallies of two assemblies named
