@@ -237,6 +237,8 @@ pub struct NamedMention {
     /// Folded words of the complement that were capitalised (proper names: "malabo", "afrique").
     pub proper: Vec<String>,
     /// What a text is "on": the first noun after "sur la" ("Charte de Malabo sur la paix" → "paix"),
+    /// or two nouns joined by "et" with their adjectives, when they end the clause ("… sur la pêche
+    /// durable et la délimitation maritime, signé" → "peche durable et delimitation maritime");
     /// or what it is for, the noun after "pour la" and its adjectives ("Déclaration de Douala pour
     /// l'alternance démocratique" → "alternance democratique").
     pub topic: Option<String>,
