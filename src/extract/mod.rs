@@ -19,7 +19,7 @@ use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
 pub use named::{SIGNED_HEADS, initials};
-pub use number::{CountClaim, SIGNATORIES, TALLY};
+pub use number::{CountClaim, SIGNATORIES, TALLY, YEAR_MARK};
 
 thread_local! {
     static HIDE_INTERNAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
