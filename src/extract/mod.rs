@@ -1448,6 +1448,26 @@ mod tests {
     }
 
     #[test]
+    fn a_counted_noun_may_drop_its_complement_from_a_hundred_up() {
+        let (c, _) = read(
+            "Le vote a eu lieu dans 16 842 bureaux. Les observateurs ont visité plus de 400 \
+             bureaux. Le parti a ouvert 21 bureaux et 120 bureaux de campagne.",
+        );
+        let got: Vec<_> = c
+            .counts
+            .iter()
+            .map(|n| (n.what.as_str(), n.low, n.high))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("bureaux de vote", 16_842, Some(16_842)),
+                ("bureaux de vote", 400, None)
+            ]
+        );
+    }
+
+    #[test]
     fn tallies_and_signatories_are_their_own_counts() {
         let (c, _) = read(
             "Le texte a été adopté par 98 voix pour, 4 voix contre et 3 abstentions. Le code a \

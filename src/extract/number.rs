@@ -294,16 +294,23 @@ fn elliptic_counts(ctx: &Ctx) -> Vec<CountClaim> {
         let Some((first, v)) = number_before(ctx, k) else {
             continue;
         };
-        if v < 100 || recalls_earlier_event(ctx, first) {
+        // Qualifiers before the number, as for any count: "plus de 400 bureaux".
+        let (start, low, high) = match qualifier_before(ctx, first) {
+            Some((s, Lex::LowerBound)) => (s, v, None),
+            Some((s, Lex::UpperBound)) => (s, 0, Some(v)),
+            Some((s, _)) => (s, v * 17 / 20, Some(v * 23 / 20)),
+            None => (first, v, Some(v)),
+        };
+        if v < 100 || recalls_earlier_event(ctx, start) {
             continue;
         }
         out.push(CountClaim {
-            start: toks[first].start,
+            start: toks[start].start,
             end: toks[k].end,
             what: full.as_str().into(),
             accumulates: false,
-            low: v,
-            high: Some(v),
+            low,
+            high,
             event: sentence_event(ctx, first),
             final_figure: said_final(ctx, first, k + 1),
             holder: None,
