@@ -19,7 +19,7 @@ use crate::time::PartialDate;
 
 pub use date::{DateMention, EventDate};
 pub use named::{SIGNED_HEADS, initials};
-pub use number::{CountClaim, SIGNATORIES, TALLY};
+pub use number::{CountClaim, SIGNATORIES, TALLY, YEAR_MARK};
 
 thread_local! {
     static HIDE_INTERNAL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -237,6 +237,8 @@ pub struct NamedMention {
     /// Folded words of the complement that were capitalised (proper names: "malabo", "afrique").
     pub proper: Vec<String>,
     /// What a text is "on": the first noun after "sur la" ("Charte de Malabo sur la paix" → "paix"),
+    /// or two nouns joined by "et" with their adjectives, when they end the clause ("… sur la pêche
+    /// durable et la délimitation maritime, signé" → "peche durable et delimitation maritime");
     /// or what it is for, the noun after "pour la" and its adjectives ("Déclaration de Douala pour
     /// l'alternance démocratique" → "alternance democratique").
     pub topic: Option<String>,
@@ -719,7 +721,7 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
     out.offices = offices;
     out.ranks = ranks;
     out.deposed = deposed;
-    (out.relations, out.office_relations) = relation::extract(&ctx, &out.persons);
+    (out.relations, out.office_relations) = relation::extract(&ctx, &out.persons, &out.offices);
     let (named, acronyms) = named::extract(&ctx);
     out.named = named;
     out.acronyms = acronyms;
@@ -1468,6 +1470,26 @@ mod tests {
                 ("dead", 30, Some(50)),
                 ("injured", 11, Some(11)),
                 ("dead", 7, Some(7))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_counted_noun_may_drop_its_complement_from_a_hundred_up() {
+        let (c, _) = read(
+            "Le vote a eu lieu dans 16 842 bureaux. Les observateurs ont visité plus de 400 \
+             bureaux. Le parti a ouvert 21 bureaux et 120 bureaux de campagne.",
+        );
+        let got: Vec<_> = c
+            .counts
+            .iter()
+            .map(|n| (n.what.as_str(), n.low, n.high))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("bureaux de vote", 16_842, Some(16_842)),
+                ("bureaux de vote", 400, None)
             ]
         );
     }

@@ -458,15 +458,18 @@ fn lowercase_complement(ctx: &Ctx, k: usize) -> Option<usize> {
     while e < k + 3 && is_adjective(ctx, e) {
         e += 1;
     }
-    // The end of a clause, or the verb the name is the subject of ("la Banque africaine de
-    // développement a signé", "… est arrivée").
-    let ends_clause = ctx.sentence_end(e)
+    ends_clause(ctx, e).then_some(e)
+}
+
+/// The end of a clause at `e`, or the verb a name is the subject of ("la Banque africaine de
+/// développement a signé", "… est arrivée").
+fn ends_clause(ctx: &Ctx, e: usize) -> bool {
+    ctx.sentence_end(e)
         || ctx.is_any(e, &[",", ":", "(", ")", "\"", "qui"])
         || ctx.is_any(e, SUBJECT_VERBS)
         // "a", the verb, not "à": folded, both are "a".
         || ctx.toks.get(e).is_some_and(|t| &ctx.raw[t.start..t.end] == "a")
-        || ctx.toks.get(e).is_none();
-    ends_clause.then_some(e)
+        || ctx.toks.get(e).is_none()
 }
 
 /// Nouns after "pour la" that say when or how much, not what a text is for: "la Déclaration de
@@ -519,7 +522,47 @@ fn topic_after(ctx: &Ctx, end: usize) -> Option<String> {
     while ctx.is_any(k, &["a", "au", "aux", "la", "le", "les", "l'"]) {
         k += 1;
     }
-    ctx.word(k).map(singular)
+    coordinated_subject(ctx, k).or_else(|| ctx.word(k).map(singular))
+}
+
+/// A text's subject of two nouns joined by "et", each with at most one adjective, that ends the
+/// clause: "sur la pêche durable et la délimitation maritime, signé …" → "peche durable et
+/// delimitation maritime". Read whole, two texts whose subjects differ by one word of it are one
+/// text miscopied; a lone noun ("sur la paix") stays the subject's first noun, and so does a
+/// subject read whole where texts are grouped by topic (`title-variant`).
+fn coordinated_subject(ctx: &Ctx, k: usize) -> Option<String> {
+    let word = |i: usize| {
+        ctx.toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && !t.cap
+                && t.fold.chars().count() >= 4
+                && t.fold.chars().all(char::is_alphabetic)
+                && !FUNCTION_WORDS.contains(&t.fold.as_str())
+                && !CONNECTORS.contains(&t.fold.as_str())
+                && !title_participle(&t.fold)
+        })
+    };
+    let mut words = Vec::new();
+    let mut i = k;
+    for part in 0..2 {
+        if !word(i) {
+            return None;
+        }
+        words.push(singular(&ctx.toks[i].fold));
+        i += 1;
+        if word(i) {
+            words.push(singular(&ctx.toks[i].fold));
+            i += 1;
+        }
+        if part == 0 {
+            if !ctx.is(i, "et") || !ctx.is_any(i + 1, &["la", "le", "les", "l'"]) {
+                return None;
+            }
+            words.push("et".to_string());
+            i += 2;
+        }
+    }
+    ends_clause(ctx, i).then(|| words.join(" "))
 }
 
 /// The named mention for head tokens `head..head_end` and name tokens up to `end`, with its key

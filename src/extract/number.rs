@@ -34,6 +34,11 @@ pub struct CountClaim {
     /// ("le Sénat a adopté le texte par 80 voix pour"): its head noun, folded.
     #[serde(default)]
     pub body: Option<CompactString>,
+    /// For a money amount, the content words of its sentence nearest to it, hashed and sorted:
+    /// two amounts one digit apart are one sum miscopied only when their words agree
+    /// ("consortium de banques commerciales et d'agences de crédit").
+    #[serde(default, skip_serializing_if = "crate::extract::internal")]
+    pub context: Option<Box<[u16]>>,
 }
 
 impl CountClaim {
@@ -160,6 +165,169 @@ fn amounts(ctx: &Ctx) -> Vec<CountClaim> {
             holder: None,
             org: None,
             body: None,
+            // An approximate sum ("autour de 32 000 francs CFA") is compared with no other.
+            context: qualifier_before(ctx, first)
+                .is_none()
+                .then(|| amount_context(ctx, first, end)),
+        });
+    }
+    out
+}
+
+/// Words too common around a sum to tell two sums apart (folded, five letters or more).
+const COMMON_AROUND_SUMS: &[&str] = &[
+    "selon",
+    "depuis",
+    "entre",
+    "apres",
+    "avant",
+    "contre",
+    "chaque",
+    "toutes",
+    "toute",
+    "leurs",
+    "cette",
+    "alors",
+    "ainsi",
+    "aussi",
+    "encore",
+    "moins",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "environ",
+    "montant",
+    "somme",
+    "etait",
+    "seront",
+    "serait",
+    "avoir",
+    "avait",
+    "quelque",
+];
+
+/// How many content words an amount keeps from its sentence, nearest first.
+const CONTEXT_WORDS: usize = 12;
+
+/// The content words of the sentence around the amount at `first..end` (five letters or more,
+/// not a figure, a currency or a word common around any sum), the nearest `CONTEXT_WORDS`,
+/// hashed and sorted.
+fn amount_context(ctx: &Ctx, first: usize, end: usize) -> Box<[u16]> {
+    let s = ctx.sentence_around(first);
+    let mut near: Vec<(usize, u16)> = s
+        .filter(|&k| k < first || k >= end)
+        .filter_map(|k| {
+            let t = ctx.toks.get(k)?;
+            let w = t.fold.as_str();
+            let content = t.kind == TokKind::Word
+                && w.chars().count() >= 5
+                && w.chars().all(char::is_alphabetic)
+                && !COMMON_AROUND_SUMS.contains(&w)
+                && !ctx.is_lex(k, |l| matches!(l, Lex::Currency(_)));
+            content.then(|| (k.abs_diff(first).min(k.abs_diff(end)), word_hash(w)))
+        })
+        .collect();
+    near.sort_unstable();
+    let mut words: Vec<u16> = near
+        .into_iter()
+        .take(CONTEXT_WORDS)
+        .map(|(_, h)| h)
+        .collect();
+    // The years the sentence names, marked apart from the words: "le budget 2025" and "le budget
+    // 2026" are two sums whatever else their sentences share.
+    words.extend(ctx.sentence_around(first).filter_map(|k| {
+        let w = ctx.word(k)?;
+        let y: u16 = w.parse().ok().filter(|_| w.len() == 4)?;
+        (1900..2100).contains(&y).then(|| YEAR_MARK | (y - 1900))
+    }));
+    words.sort_unstable();
+    words.dedup();
+    words.into_boxed_slice()
+}
+
+/// The bit that marks a year in an amount's context (a word's hash never has it).
+pub const YEAR_MARK: u16 = 0x8000;
+
+/// A folded word's 15-bit FNV-1a hash: enough to compare a dozen words of two sentences.
+fn word_hash(w: &str) -> u16 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in w.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    ((h ^ (h >> 16)) as u16) & !YEAR_MARK
+}
+
+/// Counts of a counted noun written without its complement: "le vote s'est tenu dans 16 842
+/// bureaux" for "bureaux de vote", "1 240 centres" for "centres de santé". Only the nouns the
+/// language pack lists as "X de Y" are read so, and only from a hundred up: a small count of bare
+/// "bureaux" or "centres" is as often something else (a firm's offices). `what` is the whole noun,
+/// so that the count is compared with those written in full.
+fn elliptic_counts(ctx: &Ctx) -> Vec<CountClaim> {
+    // The heads of "X de Y" nouns and the whole nouns, folded; built at the first number only.
+    let heads = || -> Vec<(String, String)> {
+        ctx.lex
+            .pack
+            .numbers
+            .counted_nouns
+            .iter()
+            .filter_map(|n| {
+                let f = fold(n);
+                let (head, rest) = f.split_once(' ')?;
+                (rest.starts_with("de ") || rest.starts_with("d'"))
+                    .then(|| (head.to_string(), f.clone()))
+            })
+            .collect()
+    };
+    let mut built: Option<Vec<(String, String)>> = None;
+    let toks = ctx.toks;
+    let mut out = Vec::new();
+    for k in 1..toks.len() {
+        if !ctx
+            .word(k - 1)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            continue;
+        }
+        let Some((_, full)) = built
+            .get_or_insert_with(heads)
+            .iter()
+            .find(|(h, _)| ctx.is(k, h))
+        else {
+            continue;
+        };
+        // Written in full ("bureaux de vote") or with another complement ("bureaux de poste"),
+        // it is not this count.
+        if ctx.is_any(k + 1, &["de", "d'", "du", "des"]) {
+            continue;
+        }
+        let Some((first, v)) = number_before(ctx, k) else {
+            continue;
+        };
+        // Qualifiers before the number, as for any count: "plus de 400 bureaux".
+        let (start, low, high) = match qualifier_before(ctx, first) {
+            Some((s, Lex::LowerBound)) => (s, v, None),
+            Some((s, Lex::UpperBound)) => (s, 0, Some(v)),
+            Some((s, _)) => (s, v * 17 / 20, Some(v * 23 / 20)),
+            None => (first, v, Some(v)),
+        };
+        if v < 100 || recalls_earlier_event(ctx, start) {
+            continue;
+        }
+        out.push(CountClaim {
+            start: toks[start].start,
+            end: toks[k].end,
+            what: full.as_str().into(),
+            accumulates: false,
+            low,
+            high,
+            event: sentence_event(ctx, first),
+            final_figure: said_final(ctx, first, k + 1),
+            holder: None,
+            org: None,
+            body: None,
+            context: None,
         });
     }
     out
@@ -170,6 +338,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let mut out = vote_shares(ctx);
     out.extend(amounts(ctx));
     out.extend(percents(ctx));
+    out.extend(elliptic_counts(ctx));
     for noun in 0..toks.len() {
         // A counted group (`Some`), or a noun counted by what happened to it (`None`).
         let Some((noun_end, counted)) =
@@ -312,6 +481,7 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
             holder: None,
             org: org.map(Into::into),
             body: body.map(Into::into),
+            context: None,
         });
     }
     out
@@ -527,6 +697,7 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
             holder,
             org: None,
             body: None,
+            context: None,
         });
     }
     out
@@ -617,6 +788,7 @@ fn percents(ctx: &Ctx) -> Vec<CountClaim> {
             holder: None,
             org: None,
             body: None,
+            context: None,
         });
     }
     out

@@ -7,16 +7,16 @@ use crate::lexicon::Lex;
 
 /// An office phrase: head, portfolios, country, and whether it is marked as past.
 #[derive(Debug, Clone)]
-struct Phrase {
+pub(super) struct Phrase {
     tok_start: usize,
-    tok_end: usize,
-    office: u16,
-    portfolios: Vec<u16>,
-    country: Option<u16>,
+    pub(super) tok_end: usize,
+    pub(super) office: u16,
+    pub(super) portfolios: Vec<u16>,
+    pub(super) country: Option<u16>,
     past: bool,
     /// The organisation the office is a post of ("secrétaire général de l'UNDC"): its acronym
     /// when one is given, folded, else its folded name.
-    org: Option<String>,
+    pub(super) org: Option<String>,
 }
 
 /// Generic complements that may stand between an office and its country ("des forces armées").
@@ -60,6 +60,12 @@ pub(super) fn office_at(ctx: &Ctx, i: usize) -> Option<(usize, u16, Option<u16>)
     parse_phrase(ctx, i)
         .filter(|p| !p.past && p.tok_start == i)
         .map(|p| (p.tok_end, p.office, p.country))
+}
+
+/// The whole office phrase at token `i` when it is not marked as past: "ministre de la Pêche",
+/// "Premier ministre", "président de l'UNDC".
+pub(super) fn phrase_at(ctx: &Ctx, i: usize) -> Option<Phrase> {
+    parse_phrase(ctx, i).filter(|p| !p.past && p.tok_start == i)
 }
 
 fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
@@ -240,6 +246,22 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             {
                 p.org = Some("parti".to_string());
                 j = k + 1;
+            }
+            // A minister's list of portfolios that goes on with one the language pack does not
+            // know ("ministre des Transports et des Communications", "de l'Agriculture et des
+            // Productions vivrières"): a ministry's name, not an organisation the post belongs
+            // to. The portfolios read so far stand for the office; the phrase takes the rest.
+            if k > j
+                && ctx.is(j, "et")
+                && !p.portfolios.is_empty()
+                && org_name_at(ctx, k)
+                && pack
+                    .office
+                    .get(p.office as usize)
+                    .is_some_and(|o| o.class == "minister")
+            {
+                j = portfolio_adjectives(ctx, k + 1);
+                break;
             }
             // An organisation: "président de la Commission de l'Union africaine, X",
             // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.

@@ -500,17 +500,34 @@ fn described_speaker(
         k += 1;
     }
     let (end, class) = office_class_at(ctx, k)?;
-    // "le ministre de la Santé": the portfolio must be the candidate's too.
+    // "le ministre de la Santé": the portfolio must be the candidate's too; "le ministre
+    // ivoirien": so must the country, when the candidate's office names one.
     let portfolio = portfolio_after(ctx, end);
-    let fits = |e: usize| portfolio.is_none() || portfolio_after(ctx, e) == portfolio;
+    let country = super::office::office_at(ctx, k).and_then(|(_, _, c)| c);
+    let fits = |at: usize, e: usize| {
+        (portfolio.is_none() || portfolio_after(ctx, e) == portfolio)
+            && (country.is_none()
+                || super::office::office_at(ctx, at)
+                    .and_then(|(_, _, c)| c)
+                    .is_none_or(|c| Some(c) == country))
+    };
     let floor = open.saturating_sub(120);
     let holds = |m: &PersonMention| {
-        let before = (m.tok_start.saturating_sub(8)..m.tok_start).any(|j| {
-            office_class_at(ctx, j).is_some_and(|(e, c)| c == class && e <= m.tok_start && fits(e))
-        });
+        let before =
+            (m.tok_start.saturating_sub(8)..m.tok_start).any(|j| {
+                office_class_at(ctx, j)
+                    .is_some_and(|(e, c)| c == class && e <= m.tok_start && fits(j, e))
+            }) || (m.tok_start.saturating_sub(20)..m.tok_start.saturating_sub(8)).any(|j| {
+                // A long office phrase that ends at the name or at its comma: "le ministre de
+                // l'Agriculture, du Développement rural et des Productions vivrières, X".
+                super::office::office_at(ctx, j).is_some_and(|(e, _, _)| {
+                    (e == m.tok_start || (e + 1 == m.tok_start && ctx.is(e, ",")))
+                        && office_class_at(ctx, j).is_some_and(|(oe, c)| c == class && fits(j, oe))
+                })
+            });
         let after = ctx.is(m.tok_end, ",")
             && (m.tok_end + 1..m.tok_end + 4)
-                .any(|j| office_class_at(ctx, j).is_some_and(|(e, c)| c == class && fits(e)));
+                .any(|j| office_class_at(ctx, j).is_some_and(|(e, c)| c == class && fits(j, e)));
         before || after
     };
     let mut found: Option<usize> = None;

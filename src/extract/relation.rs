@@ -1,7 +1,7 @@
 //! Relations between two named people: "X, proche de Y", "X, tombeur de Y", "X a renversé Y",
 //! "Y, renversé par X".
 
-use super::{Ctx, OfficeRelationClaim, PersonMention, RelationClaim};
+use super::{Ctx, OfficeClaim, OfficeRelationClaim, PersonMention, RelationClaim};
 use crate::lexicon::Lex;
 
 /// How long a tie has lasted, said between a cue's "de" and the person: "adversaire de toujours
@@ -98,11 +98,18 @@ const BEFORE_CUE: &[&str] = &[
     "eternelle",
 ];
 
-/// After a cue: articles, titles and offices that may stand before the second name.
+/// After a cue: articles, titles and offices that may stand before the second name, an office
+/// with its portfolio too ("adversaire du ministre de la Pêche X").
 fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
     for _ in 0..4 {
         if ctx.is_any(j, &["le", "la", "l'", "les", "son", "sa", "ancien", "ex"]) {
             j += 1;
+            continue;
+        }
+        if let Some(p) = super::office::phrase_at(ctx, j).filter(|p| {
+            p.tok_end > j + 1 && ctx.person_at.get(p.tok_end).copied().flatten().is_some()
+        }) {
+            j = p.tok_end;
             continue;
         }
         if let Some((e, ())) = ctx.find_at(j, |l| {
@@ -120,9 +127,48 @@ fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
     j
 }
 
+/// The one person the article names as holding the office `p` names without a country ("le
+/// Premier ministre", "le ministre de la Pêche"), other than the relation's subject: offices not
+/// marked as past, of the same organisation, sharing a portfolio with `p` when it names one (a
+/// minister without a portfolio stands for nobody). None when two people hold it.
+fn sole_holder(
+    ctx: &Ctx,
+    persons: &[PersonMention],
+    offices: &[OfficeClaim],
+    p: &super::office::Phrase,
+    subject: usize,
+) -> Option<usize> {
+    let minister = ctx
+        .lex
+        .pack
+        .office
+        .get(p.office as usize)
+        .is_some_and(|o| o.class == "minister");
+    if minister && p.portfolios.is_empty() {
+        return None;
+    }
+    let mut found: Option<usize> = None;
+    for c in offices {
+        let fits = !c.past
+            && c.office == p.office
+            && c.org == p.org
+            && (p.portfolios.is_empty() || c.portfolios.iter().any(|x| p.portfolios.contains(x)));
+        if !fits || persons[c.holder].parts == persons[subject].parts {
+            continue;
+        }
+        match found {
+            Some(f) if persons[f].parts != persons[c.holder].parts => return None,
+            Some(_) => {}
+            None => found = Some(c.holder),
+        }
+    }
+    found
+}
+
 pub(super) fn extract(
     ctx: &Ctx,
     persons: &[PersonMention],
+    offices: &[OfficeClaim],
 ) -> (Vec<RelationClaim>, Vec<OfficeRelationClaim>) {
     let cues = &ctx.lex.relation_cues;
     let mut out = Vec::new();
@@ -187,17 +233,30 @@ pub(super) fn extract(
             while ctx.is_any(o, &["le", "la", "l'"]) {
                 o += 1;
             }
-            if let Some((end, office, Some(country))) = super::office::office_at(ctx, o)
-                && ctx.person_at.get(end).copied().flatten().is_none()
+            if let Some(p) = super::office::phrase_at(ctx, o)
+                && ctx.person_at.get(p.tok_end).copied().flatten().is_none()
             {
-                to_office.push(OfficeRelationClaim {
-                    subject: si,
-                    office,
-                    country,
-                    kind,
-                    start: ctx.toks[j].start,
-                    end: ctx.toks[end - 1].end,
-                });
+                let end = ctx.toks[p.tok_end - 1].end;
+                if let Some(country) = p.country {
+                    to_office.push(OfficeRelationClaim {
+                        subject: si,
+                        office: p.office,
+                        country,
+                        kind,
+                        start: ctx.toks[j].start,
+                        end,
+                    });
+                } else if let Some(oi) = sole_holder(ctx, persons, offices, &p, si) {
+                    // "X, farouche adversaire du Premier ministre": the one person the article
+                    // names as holding that office.
+                    out.push(RelationClaim {
+                        subject: si,
+                        object: oi,
+                        kind,
+                        start: ctx.toks[j].start,
+                        end,
+                    });
+                }
             }
             continue;
         };

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::role_conflict::distinct;
 use super::{Params, Rule, dated, doc_evidence};
 use crate::extract::CountClaim;
+use crate::extract::YEAR_MARK;
 use crate::finding::{Finding, Kind, Severity, count};
 use crate::resolve::Model;
 
@@ -28,11 +29,16 @@ milliard d'euros", "15 milliards de FCFA", "1 200 millions de nairas": the curre
 language pack's `[[currency]]` table, where a national dollar or franc is its own currency) are
 compared only when two figures of one currency are written with the same
 digits in another order ("240 millions"): a story names many sums, but a swapped pair is one sum
-miscopied. So are counts of things no group lists ("adopté par 204 voix" against "par 240 voix",
+miscopied. So is a sum most articles of the story give (two at least) that one article gives with
+one digit changed ("450 dollars par tonne" against "350"), when the two sentences share three
+content words near the sum, name no different years, and that article does not give the usual
+figure too; approximate sums ("autour de 32 000 francs CFA") are left out. So are counts of things no group lists ("adopté par 204 voix" against "par 240 voix",
 "1 254 participants" against "1 524", "96 bureaux de vote" against "69", "350 camions" against
-"530", "3,7 millions d'habitants" against "7,3 millions"), from two digits up when they differ,
-and percentages of one thing other than a vote: a stake ("35 % du capital" against "53 % du
-capital") or a rate ("un prélèvement de 0,5 %"), named by the noun after the figure or before it.
+"530", "3,7 millions d'habitants" against "7,3 millions"), from two digits up when they differ;
+a noun the pack lists with its complement may drop it from a hundred up ("dans 2 413 bureaux" for
+"bureaux de vote"). So are percentages of one thing other than a vote: a stake ("35 % du capital"
+against "53 % du capital") or a rate ("un prélèvement de 0,5 %"), named by the noun after the
+figure or before it.
 
 A vote's tally ("adoptée par 12 voix pour, aucune contre et 3 abstentions") is read as votes for,
 votes against and abstentions, each compared within a story; tallies of two assemblies named
@@ -68,7 +74,8 @@ mean one outlet copied it wrong.
 - Counts tied to different events in their sentences (an attack and a flood).
 - "112 voix contre 21" (112 for), "1 200 voix pour le candidat" (a candidate's votes): no tally.
 - Things counted outside a signing ("14 groupes armés restent actifs") against the signatories.
-- Different sums of one currency (a loan, a tranche, a total cost) whose digits differ, and
+- Different sums of one currency (a loan, a tranche, a total cost) whose digits differ (one digit
+  apart, in sentences that do not share their words, or given side by side in one article), and
   different counts of a thing no group lists whose digits differ (or are one digit, or two equal
   ones: "11").
 
@@ -414,7 +421,149 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             evidence,
         });
     }
+    out.extend(one_digit_amounts(model));
     out
+}
+
+/// Two exact figures of one length that differ in one digit ("450" and "350", "4,7" and "4,2
+/// milliards"), with two significant digits at least.
+fn one_digit_apart(a: u64, b: u64) -> bool {
+    let (x, y) = (a.to_string(), b.to_string());
+    let significant = |s: &str| s.trim_end_matches('0').len();
+    x.len() == y.len()
+        && a != b
+        && significant(&x).min(significant(&y)) >= 2
+        && x.bytes().zip(y.bytes()).filter(|(p, q)| p != q).count() == 1
+}
+
+/// How many context words two amounts share for one sum written in the same words.
+const SHARED_WORDS: usize = 3;
+
+/// A sum most articles of a story give, written in one article with one digit changed ("450
+/// dollars par tonne" in three, "350 dollars par tonne" in one), in the same words around it
+/// (three content words of its sentence at least). Only a figure no other article gives, in an
+/// article that does not also give the usual one (it would tell of two sums).
+fn one_digit_amounts(model: &Model) -> Vec<Finding> {
+    // (story, currency) → (doc, claim) of exact amounts.
+    let mut groups: BTreeMap<(usize, &str), Vec<Count>> = BTreeMap::new();
+    for (d, c) in model.claims.iter().enumerate() {
+        for claim in &c.counts {
+            if claim.what.starts_with("amount:")
+                && claim.high == Some(claim.low)
+                && claim.context.is_some()
+            {
+                groups
+                    .entry((model.stories[d], claim.what.as_str()))
+                    .or_default()
+                    .push(Count { doc: d, claim });
+            }
+        }
+    }
+    let shared = |a: &CountClaim, b: &CountClaim| {
+        let (Some(x), Some(y)) = (&a.context, &b.context) else {
+            return 0;
+        };
+        let year = |w: &&u16| **w & YEAR_MARK != 0;
+        // Sentences that name years, none in common, tell of two sums.
+        if x.iter().any(|w| year(&w))
+            && y.iter().any(|w| year(&w))
+            && !x.iter().filter(year).any(|w| y.binary_search(w).is_ok())
+        {
+            return 0;
+        }
+        x.iter()
+            .filter(|w| !year(w) && y.binary_search(w).is_ok())
+            .count()
+    };
+    let mut out = Vec::new();
+    for ((_, what), counts) in groups {
+        let docs_of = |v: u64| distinct(counts.iter().filter(|c| c.claim.low == v).map(|c| c.doc));
+        let values: std::collections::BTreeSet<u64> = counts.iter().map(|c| c.claim.low).collect();
+        for &usual in &values {
+            let usual_docs = docs_of(usual);
+            if usual_docs.len() < 2 {
+                continue;
+            }
+            for &odd in &values {
+                let odd_docs = docs_of(odd);
+                if odd_docs.len() != 1
+                    || !one_digit_apart(usual, odd)
+                    || usual_docs.iter().any(|d| odd_docs.contains(d))
+                {
+                    continue;
+                }
+                let Some(wrong) = counts.iter().find(|c| c.claim.low == odd) else {
+                    continue;
+                };
+                let right: Vec<&Count> = first_per_doc_counts(counts.iter().filter(|c| {
+                    c.claim.low == usual && shared(wrong.claim, c.claim) >= SHARED_WORDS
+                }));
+                if right.is_empty() {
+                    continue;
+                }
+                let text = |c: &Count| {
+                    model.docs[c.doc]
+                        .slice(c.claim.start, c.claim.end)
+                        .to_string()
+                };
+                let mut evidence = vec![doc_evidence(
+                    wrong.doc,
+                    wrong.claim.start,
+                    wrong.claim.end,
+                    text(wrong),
+                    format!("`{}` here{}", text(wrong), dated(model, wrong.doc)),
+                )];
+                for (k, c) in right.iter().take(5).enumerate() {
+                    let too = if k > 0 { " too" } else { "" };
+                    evidence.push(doc_evidence(
+                        c.doc,
+                        c.claim.start,
+                        c.claim.end,
+                        text(c),
+                        format!("`{}` here{too}{}", text(c), dated(model, c.doc)),
+                    ));
+                }
+                out.push(Finding {
+                    rule: RULE.id,
+                    wrong: 1,
+                    fixes: Vec::new(),
+                    kind: RULE.kind,
+                    severity: Severity::Warning,
+                    subject: what.replace("amount:", "amount in "),
+                    message: format!(
+                        "an amount is `{}` in one source and `{}` in {}, in the same words: one \
+                         digit changed",
+                        text(wrong),
+                        text(right[0]),
+                        count(usual_docs.len(), "other")
+                    ),
+                    help: Some(format!(
+                        "{} give `{}` in a sentence that shares its words with this one: check \
+                         the figure",
+                        count(usual_docs.len(), "source"),
+                        text(right[0])
+                    )),
+                    evidence,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The first count of each document, in order.
+fn first_per_doc_counts<'a, 'b>(counts: impl Iterator<Item = &'b Count<'a>>) -> Vec<&'b Count<'a>> {
+    let mut seen = Vec::new();
+    counts
+        .filter(|c| {
+            if seen.contains(&c.doc) {
+                false
+            } else {
+                seen.push(c.doc);
+                true
+            }
+        })
+        .collect()
 }
 
 /// How far (in bytes) a named text may stand from a count of its signatories.
@@ -469,7 +618,18 @@ mod tests {
             holder: None,
             org: None,
             body: None,
+            context: None,
         }
+    }
+
+    #[test]
+    fn one_digit_apart_needs_one_length_and_two_significant_digits() {
+        assert!(super::one_digit_apart(450, 350));
+        assert!(super::one_digit_apart(4_700_000_000, 4_200_000_000));
+        assert!(!super::one_digit_apart(450, 540));
+        assert!(!super::one_digit_apart(300, 400));
+        assert!(!super::one_digit_apart(450, 1450));
+        assert!(!super::one_digit_apart(450, 450));
     }
 
     #[test]

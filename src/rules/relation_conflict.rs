@@ -19,7 +19,11 @@ Reads relations between two named people ("X, proche de Y", "X, allié de Y", "X
 "X a renversé Y", "Y, renversé par X", "X, opposant à Y") and reports an ally-type relation between
 two people another source — or the knowledge base — calls adversaries, in particular a coup leader
 and the president he overthrew. The other side may also be an office whose holder is not named:
-"X, un proche du président burundais" against "X, farouche adversaire du président burundais".
+"X, un proche du président burundais" against "X, farouche adversaire du président burundais";
+without a country, an office stands for the one person the article names with it ("X, farouche
+adversaire du Premier ministre" and, elsewhere in the article, "le Premier ministre Y"), and for
+nobody when it names two. An office may stand between the cue and the name ("adversaire déclaré
+du ministre de la Pêche Y").
 The relation may close a long apposition, parentheses included ("X, secrétaire général de l'Union
 des dockers (UDD) et proche du ministre Y"), follow an adverb or an intensifier ("X, pourtant grand
 adversaire de Y") and say how long the tie has lasted ("opposant de longue date au ministre Y"); Y

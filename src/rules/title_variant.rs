@@ -33,7 +33,10 @@ conjoint du G20" for "Cadre commun du G20") are one text misnamed when the rest 
 or, in one story, two words at least. A text named for a purpose ("Pacte de Misrata pour la
 réconciliation nationale") is reported when another article of its story writes one word of that
 purpose differently ("… pour l'unité nationale"); a purpose is a noun and its adjectives after
-"pour la", two words at least, not a time ("pour la première fois").
+"pour la", two words at least, not a time ("pour la première fois"), or a subject of two nouns
+joined by "et" that ends the clause ("Accord de Port-Louis sur la pêche durable et la sécurité
+maritime" against "… et la délimitation maritime"). An "accord-cadre" is an "accord" (so are a
+"loi-cadre" and a "convention-cadre").
 
 ## Why it matters
 
@@ -370,7 +373,7 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                         .clone(),
                 ),
                 NamedClass::Document => {
-                    let head = fold(&n.head);
+                    let head = head_noun(&n.head);
                     // A text whose key is one word away from another's: the key is the variant.
                     let near = (!near_texts.is_empty())
                         .then(|| near_texts.get(&(head.clone(), n.key.clone())))
@@ -439,7 +442,10 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
             let mut forms_per_topic: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
             for m in &mentions {
                 if let Some(t) = &m.topic {
-                    forms_per_topic.entry(t).or_default().insert(&m.form);
+                    forms_per_topic
+                        .entry(topic_noun(t))
+                        .or_default()
+                        .insert(&m.form);
                 }
             }
             let same_topic = forms_per_topic.values().any(|f| f.len() > 1);
@@ -658,7 +664,7 @@ fn other_purpose(model: &Model) -> Vec<Finding> {
 /// only when the usual place is in two documents at least and twice as many as the other.
 fn other_place(model: &Model) -> Vec<Finding> {
     // (story, head, topic) → key → mentions.
-    let groups = texts_by(model, |key, topic| Some((topic, key)));
+    let groups = texts_by(model, |key, topic| Some((topic_noun(topic), key)));
     let mut out = Vec::new();
     for by_key in groups.values().filter(|g| g.len() > 1) {
         let docs = |ms: &[Mention]| distinct(ms.iter().map(|m| m.doc));
@@ -721,7 +727,7 @@ fn texts_by<'m>(
                 continue;
             };
             groups
-                .entry((model.stories[d], fold(&n.head), outer))
+                .entry((model.stories[d], head_noun(&n.head), outer))
                 .or_default()
                 .entry(inner)
                 .or_default()
@@ -736,6 +742,27 @@ fn texts_by<'m>(
         }
     }
     groups
+}
+
+/// The noun a topic is grouped by: a subject of two nouns joined by "et" ("peche durable et
+/// delimitation maritime") by its first, as a lone subject is ("paix" for "sur la paix et la
+/// sécurité" and "sur la paix, la sécurité et …"); a purpose ("alternance democratique") whole.
+fn topic_noun(topic: &str) -> &str {
+    if topic.contains(" et ") {
+        topic.split(' ').next().unwrap_or(topic)
+    } else {
+        topic
+    }
+}
+
+/// A head folded without "-cadre": an "accord-cadre" is an accord, a "loi-cadre" a law, and
+/// articles drop the word as often as they keep it.
+fn head_noun(head: &str) -> String {
+    let f = fold(head);
+    match f.strip_suffix("-cadre") {
+        Some(h) if !h.is_empty() => h.to_string(),
+        _ => f,
+    }
 }
 
 /// A warning that names `wrong`'s documents first, then up to three of `right`'s.
