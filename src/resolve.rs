@@ -587,8 +587,7 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
         given_names: lex.pack.given_names.names.iter().map(|n| fold(n)).collect(),
         ..FormIndex::default()
     };
-    // Folded full names by their digest (`full_name_key`).
-    let mut exact: HashMap<u128, usize> = HashMap::default();
+    let mut exact: HashMap<String, usize> = HashMap::default();
     for (i, p) in kb.persons.iter().enumerate() {
         let id = entities.len();
         entities.push(Entity {
@@ -599,22 +598,28 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
         index.new_entity();
         for name in std::iter::once(&p.name).chain(&p.aliases).chain(&p.wrong) {
             let parts = split(name);
-            exact.insert(digest(&fold(name)), id);
+            exact.insert(fold(name), id);
             index.add(id, &parts);
         }
     }
     let mut person_entity: Vec<Vec<Option<usize>>> =
         claims.iter().map(|c| vec![None; c.persons.len()]).collect();
-    // Full names first, in document order. Their folded forms are digested in parallel
-    // beforehand: this pass is sequential, and most mentions repeat a name already met.
-    let keys: Vec<Vec<u128>> = claims.par_iter().map(full_name_keys).collect();
+    // Full names first, in document order. The folded full name is built in one buffer: most
+    // mentions repeat a name already met, and need no allocation.
+    let mut key = String::new();
     for (d, c) in claims.iter().enumerate() {
         for (m, p) in c.persons.iter().enumerate() {
             if p.parts.len() < 2 {
                 continue;
             }
-            let key = keys[d][m];
-            let known = exact.get(&key).copied();
+            key.clear();
+            for (i, part) in p.parts.iter().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                fold_into(part, &mut key);
+            }
+            let known = exact.get(key.as_str()).copied();
             let id = known.or_else(|| {
                 let form = Form::new(&p.parts, &index.given_names)?;
                 let cands = index.similar(&form);
@@ -631,7 +636,7 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
             });
             if known.is_none() {
                 index.add(id, &p.parts);
-                exact.insert(key, id);
+                exact.insert(key.clone(), id);
             }
             entities[id].mentions.push((d, m));
             person_entity[d][m] = Some(id);
@@ -752,33 +757,6 @@ fn link(docs: &[Document], claims: &[DocClaims], kb: &Kb, lex: &crate::lexicon::
         stories,
         story_years,
     }
-}
-
-/// A 128-bit digest of a folded name: a key that needs no allocation.
-fn digest(folded: &str) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(folded.as_bytes())
-}
-
-/// The digest of each person mention's folded full name (its parts folded, joined by spaces), in
-/// mention order; 0 for a lone name, which the full-name pass skips.
-fn full_name_keys(c: &DocClaims) -> Vec<u128> {
-    let mut key = String::new();
-    c.persons
-        .iter()
-        .map(|p| {
-            if p.parts.len() < 2 {
-                return 0;
-            }
-            key.clear();
-            for (i, part) in p.parts.iter().enumerate() {
-                if i > 0 {
-                    key.push(' ');
-                }
-                fold_into(part, &mut key);
-            }
-            digest(&key)
-        })
-        .collect()
 }
 
 /// Particles that stand inside names and are no name a person goes by.

@@ -64,9 +64,10 @@ pub const RULES: &[Rule] = &[
     number_conflict::RULE,
 ];
 
-/// Runs the enabled rules (those `enabled` accepts) in parallel and gives their findings in rule
-/// order: the output does not depend on the thread count. `quotes` are the corpus's quotations
-/// when they were read beforehand ([`read_quotes`]); they are read here otherwise.
+/// Runs the enabled rules (those `enabled` accepts), in parallel, and gives their findings in
+/// rule order: the output does not depend on the thread count.
+/// Runs the enabled rules. `quotes` are the corpus's quotations when they were read beforehand
+/// ([`read_quotes`]); they are read here otherwise.
 pub fn run(
     model: &Model,
     params: &Params,
@@ -74,32 +75,18 @@ pub fn run(
     quotes: Option<QuoteWordings>,
 ) -> Vec<Finding> {
     use rayon::prelude::*;
-    let check = |r: &&Rule| (r.check)(model, params);
-    let (quoting, others): (Vec<&Rule>, Vec<&Rule>) = RULES
+    let rules: Vec<&Rule> = RULES.iter().filter(|r| enabled(r.id)).collect();
+    // The two quotation rules share pairs computed on first use, with rayon. Computed here, before
+    // the rules run side by side: a rule waiting for them must not block a thread that computes
+    // them.
+    if rules
         .iter()
-        .filter(|r| enabled(r.id))
-        .partition(|r| r.id == quote_drift::RULE.id || r.id == quote_drift::MISATTRIBUTION.id);
-    // The two quotation rules share pairs that one thread computes (`prepare`, sequential): the
-    // other rules run beside it, and the quotation rules after it. A quotation rule started first
-    // would block its thread on the pairs.
-    let (_, other_findings) = rayon::join(
-        || {
-            if !quoting.is_empty() {
-                quote_drift::prepare(model, params, quotes);
-            }
-        },
-        || others.par_iter().map(check).collect::<Vec<_>>(),
-    );
-    let quote_findings: Vec<Vec<Finding>> = quoting.par_iter().map(check).collect();
-    // Back in rule order.
-    let mut by_rule: Vec<(&str, Vec<Finding>)> = others
-        .iter()
-        .chain(&quoting)
-        .map(|r| r.id)
-        .zip(other_findings.into_iter().chain(quote_findings))
-        .collect();
-    by_rule.sort_by_key(|(id, _)| RULES.iter().position(|r| r.id == *id));
-    by_rule.into_iter().flat_map(|(_, f)| f).collect()
+        .any(|r| r.id == "quote-drift" || r.id == "misattribution")
+    {
+        quote_drift::prepare(model, params, quotes);
+    }
+    let per_rule: Vec<Vec<Finding>> = rules.par_iter().map(|r| (r.check)(model, params)).collect();
+    per_rule.into_iter().flatten().collect()
 }
 
 pub fn find(id: &str) -> Option<&'static Rule> {
