@@ -191,6 +191,16 @@ pub(super) fn extract(
         // "X, président de la transition et tombeur de Y". Longest cue first.
         let apposed = ctx.is(subject.tok_end, ",");
         let longest_at = |mut k: usize| {
+            // A predicate: "X est un proche de Y", "X, chef d'état-major, reste l'un des plus
+            // proches collaborateurs de Y" ("était" is a tie of the past, "n'est pas" none).
+            if ctx.is_any(k, &["est", "reste", "demeure"]) {
+                k += 1;
+                let mut articles = 0;
+                while articles < 2 && ctx.is_any(k, &["un", "une", "le", "la", "l'"]) {
+                    k += 1;
+                    articles += 1;
+                }
+            }
             let mut skipped = 0;
             while skipped < 2 && ctx.is_any(k, BEFORE_CUE) {
                 k += 1;

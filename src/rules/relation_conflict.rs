@@ -16,7 +16,9 @@ pub const RULE: Rule = Rule {
     doc: r#"## What it does
 
 Reads relations between two named people ("X, proche de Y", "X, allié de Y", "X, tombeur de Y",
-"X a renversé Y", "Y, renversé par X", "X, opposant à Y") and reports an ally-type relation between
+"X a renversé Y", "Y, renversé par X", "X, opposant à Y", and as a predicate, "X est un proche de
+Y", "X, chef d'état-major, reste l'un des plus proches collaborateurs de Y"; not "X était un proche
+de Y" nor "X n'est pas un proche de Y") and reports an ally-type relation between
 two people another source — or the knowledge base — calls adversaries, in particular a coup leader
 and the president he overthrew. The other side may also be an office whose holder is not named:
 "X, un proche du président burundais" against "X, farouche adversaire du président burundais";
