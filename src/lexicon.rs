@@ -468,6 +468,9 @@ pub struct Lexicon {
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
     /// `[numbers] by_organisation`, folded: the counted nouns a party owns.
     pub by_organisation: Vec<String>,
+    /// Counted nouns of the form "X de Y" ("bureaux de vote"), folded, by their head ("bureaux"):
+    /// a count may drop the complement.
+    pub elliptic_heads: Vec<(String, String)>,
     /// Folded number words → value ("onze" → 11).
     number_words: HashMap<String, u64>,
     /// Every `[ignore]` pattern as one alternation, if there are any.
@@ -800,6 +803,17 @@ impl Lexicon {
             .iter()
             .map(|f| fold(f))
             .collect();
+        let elliptic_heads = pack
+            .numbers
+            .counted_nouns
+            .iter()
+            .filter_map(|n| {
+                let f = fold(n);
+                let (head, rest) = f.split_once(' ')?;
+                (rest.starts_with("de ") || rest.starts_with("d'"))
+                    .then(|| (head.to_string(), f.clone()))
+            })
+            .collect();
         let number_words = pack
             .numbers
             .words
@@ -869,6 +883,7 @@ impl Lexicon {
             starts_multi,
             relation_cues,
             by_organisation,
+            elliptic_heads,
             number_words,
             ignore: None,
             fingerprint: 0,

@@ -264,37 +264,17 @@ fn word_hash(w: &str) -> u16 {
 /// language pack lists as "X de Y" are read so, and only from a hundred up: a small count of bare
 /// "bureaux" or "centres" is as often something else (a firm's offices). `what` is the whole noun,
 /// so that the count is compared with those written in full.
-fn elliptic_counts(ctx: &Ctx) -> Vec<CountClaim> {
-    // The heads of "X de Y" nouns and the whole nouns, folded; built at the first number only.
-    let heads = || -> Vec<(String, String)> {
-        ctx.lex
-            .pack
-            .numbers
-            .counted_nouns
-            .iter()
-            .filter_map(|n| {
-                let f = fold(n);
-                let (head, rest) = f.split_once(' ')?;
-                (rest.starts_with("de ") || rest.starts_with("d'"))
-                    .then(|| (head.to_string(), f.clone()))
-            })
-            .collect()
-    };
-    let mut built: Option<Vec<(String, String)>> = None;
+fn elliptic_counts(ctx: &Ctx, after_digits: &[usize]) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let mut out = Vec::new();
-    for k in 1..toks.len() {
+    for &k in after_digits {
         if !ctx
             .word(k - 1)
             .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
         {
             continue;
         }
-        let Some((_, full)) = built
-            .get_or_insert_with(heads)
-            .iter()
-            .find(|(h, _)| ctx.is(k, h))
-        else {
+        let Some((_, full)) = ctx.lex.elliptic_heads.iter().find(|(h, _)| ctx.is(k, h)) else {
             continue;
         };
         // Written in full ("bureaux de vote") or with another complement ("bureaux de poste"),
@@ -337,8 +317,19 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let mut out = vote_shares(ctx);
     out.extend(amounts(ctx));
-    out.extend(percents(ctx));
-    out.extend(elliptic_counts(ctx));
+    // The tokens right after one that starts with a digit: where a percentage's sign or a
+    // counted noun may stand (looked for there only, not at every token).
+    let after_digits: Vec<usize> = (0..toks.len())
+        .filter(|&i| {
+            ctx.raw
+                .as_bytes()
+                .get(toks[i].start)
+                .is_some_and(u8::is_ascii_digit)
+        })
+        .map(|i| i + 1)
+        .collect();
+    out.extend(percents(ctx, &after_digits));
+    out.extend(elliptic_counts(ctx, &after_digits));
     for noun in 0..toks.len() {
         // A counted group (`Some`), or a noun counted by what happened to it (`None`).
         let Some((noun_end, counted)) =
@@ -737,7 +728,7 @@ fn percent_before(ctx: &Ctx, pct: usize) -> Option<(usize, u64)> {
 /// after the figure ("du capital") or else the one before it ("prélèvement de"). A story gives many
 /// shares and rates: like counts of things no group lists, two are compared only when written with
 /// the same digits in another order.
-fn percents(ctx: &Ctx) -> Vec<CountClaim> {
+fn percents(ctx: &Ctx, after_digits: &[usize]) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let noun_at = |k: usize| {
         ctx.word(k)
@@ -747,7 +738,7 @@ fn percents(ctx: &Ctx) -> Vec<CountClaim> {
             .map(|_| k)
     };
     let mut out = Vec::new();
-    for pct in 0..toks.len() {
+    for &pct in after_digits {
         let percent_end = if ctx.is(pct, "%") {
             pct + 1
         } else if ctx.is(pct, "pour") && ctx.is(pct + 1, "cent") {
