@@ -527,10 +527,12 @@ pub(crate) struct Ctx<'a> {
     pub raw: &'a str,
     pub toks: &'a [Token],
     pub lex: &'a Lexicon,
-    /// Token index → person mention starting there.
-    pub person_at: Vec<Option<usize>>,
-    /// Token index → person mention ending just before it (its `tok_end`).
-    pub person_end: Vec<Option<usize>>,
+    /// Token index → person mention starting there ([`Ctx::person_at`]), `NO_PERSON` for none:
+    /// four bytes a token, where an `Option<usize>` took sixteen (two such tables are filled for
+    /// every token of every document).
+    starts_person: Vec<u32>,
+    /// Token index → person mention ending just before it, its `tok_end` ([`Ctx::person_end`]).
+    ends_person: Vec<u32>,
     /// Token index → the lexicon phrases starting there, longest first.
     pub hits: HitTable,
     /// The year of the document's date, when it has one.
@@ -587,7 +589,26 @@ impl HitTable {
     }
 }
 
+/// No person mention at a token.
+const NO_PERSON: u32 = u32::MAX;
+
 impl Ctx<'_> {
+    /// The person mention that starts at token `i`.
+    pub fn person_at(&self, i: usize) -> Option<usize> {
+        self.starts_person
+            .get(i)
+            .filter(|&&m| m != NO_PERSON)
+            .map(|&m| m as usize)
+    }
+
+    /// The person mention that ends just before token `i` (its `tok_end` is `i`).
+    pub fn person_end(&self, i: usize) -> Option<usize> {
+        self.ends_person
+            .get(i)
+            .filter(|&&m| m != NO_PERSON)
+            .map(|&m| m as usize)
+    }
+
     pub fn word(&self, i: usize) -> Option<&str> {
         self.toks
             .get(i)
@@ -704,8 +725,8 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
         raw: &read,
         toks,
         lex,
-        person_at: vec![None; toks.len() + 1],
-        person_end: vec![None; toks.len() + 1],
+        starts_person: vec![NO_PERSON; toks.len() + 1],
+        ends_person: vec![NO_PERSON; toks.len() + 1],
         hits: HitTable::new(toks, lex),
         doc_year: doc.meta.date.map(|(d, _)| d.year),
     };
@@ -714,8 +735,8 @@ pub fn extract(doc: &Document, lex: &Lexicon) -> DocClaims {
         ..DocClaims::default()
     };
     for (i, p) in out.persons.iter().enumerate() {
-        ctx.person_at[p.tok_start] = Some(i);
-        ctx.person_end[p.tok_end] = Some(i);
+        ctx.starts_person[p.tok_start] = i as u32;
+        ctx.ends_person[p.tok_end] = i as u32;
     }
     let (offices, ranks, deposed) = office::extract(&ctx, &out.persons);
     out.offices = offices;
@@ -804,8 +825,8 @@ pub fn named_in_text(text: &str, lex: &Lexicon) -> Option<NamedMention> {
         raw: text,
         toks: &toks,
         lex,
-        person_at: vec![None; toks.len() + 1],
-        person_end: vec![None; toks.len() + 1],
+        starts_person: vec![NO_PERSON; toks.len() + 1],
+        ends_person: vec![NO_PERSON; toks.len() + 1],
         hits: HitTable::new(&toks, lex),
         doc_year: None,
     };

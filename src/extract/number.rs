@@ -614,7 +614,7 @@ fn organisation_before(ctx: &Ctx, start: usize) -> Option<String> {
         }
         // "Selon la CENA, Joseph Amoussou a obtenu 1 254 300 voix": a person nearer than the
         // acronym owns the count.
-        if ctx.person_at.get(k).copied().flatten().is_some() {
+        if ctx.person_at(k).is_some() {
             return None;
         }
         if let Some(acronym) = acronym_at(ctx, k) {
@@ -659,7 +659,7 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
         let mut holder = None;
         while k > 0 && !ctx.sentence_end(k - 1) && holder.is_none() {
             k -= 1;
-            holder = ctx.person_at[k];
+            holder = ctx.person_at(k);
         }
         if holder.is_none() {
             continue;

@@ -373,9 +373,7 @@ fn lower_word(ctx: &Ctx, k: usize) -> bool {
 /// A capitalised word that is not a person's name: the start of an organisation's name.
 fn org_name_at(ctx: &Ctx, k: usize) -> bool {
     ctx.toks.get(k).is_some_and(|t| {
-        t.kind == crate::text::TokKind::Word
-            && t.cap
-            && ctx.person_at.get(k).copied().flatten().is_none()
+        t.kind == crate::text::TokKind::Word && t.cap && ctx.person_at(k).is_none()
     })
 }
 
@@ -384,7 +382,7 @@ fn org_name_at(ctx: &Ctx, k: usize) -> bool {
 fn org_word(ctx: &Ctx, k: usize) -> bool {
     ctx.toks.get(k).is_some_and(|t| {
         t.kind == crate::text::TokKind::Word
-            && ctx.person_at.get(k).copied().flatten().is_none()
+            && ctx.person_at(k).is_none()
             && (t.cap || lower_word(ctx, k))
             && !ctx.is_lex(k, |l| {
                 matches!(
@@ -533,7 +531,7 @@ pub(super) fn extract(
         // "Nommée ministre de l'Éducation en mars, X a rencontré…": an office after a change
         // marker that opens the sentence, then a short complement of time, then the holder.
         if after == p.tok_end
-            && ctx.person_at.get(after).copied().flatten().is_none()
+            && ctx.person_at(after).is_none()
             && let Some(lead) = change_lead_in(ctx, p.tok_start)
             && (lead == 0 || ctx.sentence_end(lead - 1))
             && let Some(comma) = (after..after + 5)
@@ -556,7 +554,7 @@ pub(super) fn extract(
         let name_at = skip_to_name(ctx, after);
         let mut portfolios = p.portfolios.clone();
         let mut tok_end = p.tok_end;
-        if let Some(m) = ctx.person_at.get(name_at).copied().flatten()
+        if let Some(m) = ctx.person_at(name_at)
             && !complement_of_a_person(ctx, p.tok_start)
         {
             holder = Some(m);
@@ -593,13 +591,13 @@ pub(super) fn extract(
             if !ctx.is(k, ",") {
                 k -= 1;
             }
-            holder = ctx.person_end.get(k).copied().flatten();
+            holder = ctx.person_end(k);
         }
         if holder.is_none()
             && p.tok_start >= 3
             && ctx.is_any(p.tok_start - 1, &["le", "la", "l'", "son", "sa"])
             && ctx.is(p.tok_start - 2, ",")
-            && let Some(m) = ctx.person_end.get(p.tok_start - 2).copied().flatten()
+            && let Some(m) = ctx.person_end(p.tok_start - 2)
             && !subject_of_verb()
         {
             holder = Some(m);
@@ -609,7 +607,7 @@ pub(super) fn extract(
             && let Some(k) = change_lead_in(ctx, p.tok_start)
             && k >= 2
             && ctx.is(k - 1, ",")
-            && let Some(m) = ctx.person_end.get(k - 1).copied().flatten()
+            && let Some(m) = ctx.person_end(k - 1)
             && !(ctx.is_any(k, &["le", "la", "l'"]) && subject_of_verb())
         {
             holder = Some(m);
@@ -626,7 +624,7 @@ pub(super) fn extract(
                 k -= 1;
             }
             if k >= 2 && ctx.is(k - 1, "est") {
-                holder = ctx.person_end.get(k - 1).copied().flatten();
+                holder = ctx.person_end(k - 1);
             }
         }
         bare = None;
@@ -772,12 +770,12 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
             continue;
         }
         let promoted = change_lead_in(ctx, i).is_some();
-        let holder = if let Some(m) = ctx.person_at.get(e).copied().flatten() {
+        let holder = if let Some(m) = ctx.person_at(e) {
             Some((m, promoted))
         } else if let Some(comma) = (i >= 2)
             .then(|| i - 1 - usize::from(i >= 3 && ctx.is_any(i - 1, &["un", "une"])))
             .filter(|&c| ctx.is(c, ","))
-            && let Some(m) = ctx.person_end.get(comma).copied().flatten()
+            && let Some(m) = ctx.person_end(comma)
             && {
                 // The corps may follow: "un colonel de l'armée de terre,".
                 let mut k = e;
@@ -814,7 +812,7 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
 fn sentence_subject(ctx: &Ctx, i: usize) -> Option<usize> {
     ctx.sentence_around(i)
         .take_while(|&k| k < i)
-        .find_map(|k| ctx.person_at.get(k).copied().flatten())
+        .find_map(|k| ctx.person_at(k))
 }
 
 /// Phrases that say someone was overthrown, before the name.

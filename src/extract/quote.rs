@@ -188,7 +188,7 @@ fn non_person_before(ctx: &Ctx, open: usize) -> bool {
     let (start, _) = sentence_start(ctx, open, 30);
     // The subject, then its reporting verb a few words on ("le syndicat national des
     // enseignants affirme que"): not any such noun ("s'est félicité d'un accord qui «").
-    (start..open).all(|k| ctx.person_at[k].is_none())
+    (start..open).all(|k| ctx.person_at(k).is_none())
         && (start + 1..open).any(|k| {
             ctx.is_any(k, NON_PERSON_SUBJECTS)
                 && ctx.is_any(
@@ -212,7 +212,7 @@ fn person_after(ctx: &Ctx, mut j: usize) -> Option<usize> {
     }
     let limit = j + 20;
     while j < limit && j < ctx.toks.len() {
-        if let Some(m) = ctx.person_at[j] {
+        if let Some(m) = ctx.person_at(j) {
             return Some(m);
         }
         if ctx.sentence_end(j) || raw_char(ctx, j).is_some_and(|c| closer_for(c).is_some()) {
@@ -241,7 +241,7 @@ fn speaker_before(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<u
             // de l'ancien maire X, avait lancé : «" is not X speaking).
             return (j.saturating_sub(3)..=j)
                 .rev()
-                .find_map(|k| ctx.person_end[k])
+                .find_map(|k| ctx.person_end(k))
                 .filter(|&m| persons[m].tok_start > floor)
                 .filter(|&m| !is_complement(ctx, persons[m].tok_start));
         }
@@ -352,7 +352,7 @@ fn nearest_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<
     }
     let first_in = |a: usize, b: usize| {
         (a..b)
-            .filter_map(|k| ctx.person_at[k])
+            .filter_map(|k| ctx.person_at(k))
             .find(|&m| m < persons.len() && !is_complement(ctx, persons[m].tok_start))
     };
     first_in(s0, open).or_else(|| {
@@ -394,7 +394,7 @@ fn new_holder(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<Optio
         .find_map(|k| {
             let (e, class) = office_class_at(ctx, k)?;
             // "le nouveau président X" names its holder.
-            let named = (e..(e + 3).min(open)).any(|n| ctx.person_at[n].is_some());
+            let named = (e..(e + 3).min(open)).any(|n| ctx.person_at(n).is_some());
             (!named).then_some(class)
         })?;
     let mut found: Option<usize> = None;
@@ -410,7 +410,7 @@ fn new_holder(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<Optio
         // The person named just before: "X a été élu", "X, élue".
         let Some(m) = (k.saturating_sub(5)..k)
             .rev()
-            .find_map(|t| ctx.person_end[t])
+            .find_map(|t| ctx.person_end(t))
         else {
             continue;
         };
@@ -450,7 +450,7 @@ fn unnamed_office_subject(ctx: &Ctx, a: usize, b: usize) -> bool {
         });
         // No name after it: "le ministre X", "le ministre, X," name their holder; neither does a
         // portfolio or country that continues the office phrase.
-        let named = (e..(e + 8).min(b)).any(|n| ctx.person_at[n].is_some());
+        let named = (e..(e + 8).min(b)).any(|n| ctx.person_at(n).is_some());
         let complement = k > 0 && ctx.is_any(k - 1, COMPLEMENT_OF);
         determiner && !named && !complement
     })
@@ -556,7 +556,7 @@ fn colon_subject(ctx: &Ctx, persons: &[PersonMention], open: usize) -> Option<us
     }
     let mut found: Option<usize> = None;
     for k in s0..open {
-        let Some(m) = ctx.person_at[k] else {
+        let Some(m) = ctx.person_at(k) else {
             continue;
         };
         if m >= persons.len() {
@@ -580,17 +580,16 @@ fn view_of(ctx: &Ctx, open: usize) -> Option<usize> {
         return None;
     }
     // The name just before the comma, whose mention ends there.
-    let m = ctx.person_end.get(comma).copied().flatten()?;
+    let m = ctx.person_end(comma)?;
     let (s0, whole) = sentence_start(ctx, comma, 16);
     if !whole || !ctx.is_any(s0, &["pour", "selon"]) {
         return None;
     }
     // Between "Pour" and the name: its title only ("le Premier ministre", "la ministre malienne
     // des Affaires étrangères"), no verb and no other person.
-    let name_start =
-        (s0 + 1..comma).find(|&k| ctx.person_at.get(k).copied().flatten() == Some(m))?;
+    let name_start = (s0 + 1..comma).find(|&k| ctx.person_at(k) == Some(m))?;
     let title_only = (s0 + 1..name_start).all(|k| {
-        ctx.person_at.get(k).copied().flatten().is_none()
+        ctx.person_at(k).is_none()
             && !ctx.is_any(k, &[":", ";"])
             && !ctx.is_lex(k, |l| matches!(l, Lex::ReportVerb | Lex::ReportInverted))
     });

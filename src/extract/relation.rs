@@ -106,9 +106,9 @@ fn skip_to_name(ctx: &Ctx, mut j: usize) -> usize {
             j += 1;
             continue;
         }
-        if let Some(p) = super::office::phrase_at(ctx, j).filter(|p| {
-            p.tok_end > j + 1 && ctx.person_at.get(p.tok_end).copied().flatten().is_some()
-        }) {
+        if let Some(p) = super::office::phrase_at(ctx, j)
+            .filter(|p| p.tok_end > j + 1 && ctx.person_at(p.tok_end).is_some())
+        {
             j = p.tok_end;
             continue;
         }
@@ -224,8 +224,7 @@ pub(super) fn extract(
                 k = close + 1;
                 continue;
             }
-            if ctx.person_at.get(k).copied().flatten().is_some() || ctx.is_any(k, &["\"", "(", ")"])
-            {
+            if ctx.person_at(k).is_some() || ctx.is_any(k, &["\"", "(", ")"]) {
                 break;
             }
             if ctx.is_any(k - 1, &[",", "et"]) {
@@ -237,14 +236,14 @@ pub(super) fn extract(
             continue;
         };
         let name = skip_to_name(ctx, e);
-        let Some(oi) = ctx.person_at.get(name).copied().flatten() else {
+        let Some(oi) = ctx.person_at(name) else {
             // No name: the holder of an office of a country, "un proche du président burundais".
             let mut o = e;
             while ctx.is_any(o, &["le", "la", "l'"]) {
                 o += 1;
             }
             if let Some(p) = super::office::phrase_at(ctx, o)
-                && ctx.person_at.get(p.tok_end).copied().flatten().is_none()
+                && ctx.person_at(p.tok_end).is_none()
             {
                 let end = ctx.toks[p.tok_end - 1].end;
                 if let Some(country) = p.country {
