@@ -466,6 +466,11 @@ pub struct Lexicon {
     starts_multi: Vec<bool>,
     /// Relation cues as folded tokens, for the relation extractor's flexible matching.
     pub relation_cues: Vec<(RelationType, Vec<String>)>,
+    /// The indices of `relation_cues` by their first word (ascending), and of those that start
+    /// with a preposition, which also matches its contractions ("de" → "du"): the cues that can
+    /// match at a token, without comparing its word with every cue.
+    pub relation_cues_by_first: HashMap<String, Vec<u32>>,
+    pub relation_cues_any_start: Vec<u32>,
     /// `[numbers] by_organisation`, folded: the counted nouns a party owns.
     pub by_organisation: Vec<String>,
     /// Counted nouns of the form "X de Y" ("bureaux de vote"), folded, by their head ("bureaux"):
@@ -782,7 +787,7 @@ impl Lexicon {
                 add(f, Lex::Event(i as u16));
             }
         }
-        let relation_cues = pack
+        let relation_cues: Vec<(RelationType, Vec<String>)> = pack
             .relation
             .iter()
             .flat_map(|r| {
@@ -797,6 +802,18 @@ impl Lexicon {
                 })
             })
             .collect();
+        let mut relation_cues_by_first: HashMap<String, Vec<u32>> = HashMap::default();
+        let mut relation_cues_any_start = Vec::new();
+        for (i, (_, cue)) in relation_cues.iter().enumerate() {
+            match cue.first().map(String::as_str) {
+                Some("de" | "a") => relation_cues_any_start.push(i as u32),
+                Some(w) => relation_cues_by_first
+                    .entry(w.to_string())
+                    .or_default()
+                    .push(i as u32),
+                None => relation_cues_any_start.push(i as u32),
+            }
+        }
         let by_organisation = pack
             .numbers
             .by_organisation
@@ -882,6 +899,8 @@ impl Lexicon {
             multi,
             starts_multi,
             relation_cues,
+            relation_cues_by_first,
+            relation_cues_any_start,
             by_organisation,
             elliptic_heads,
             number_words,

@@ -54,11 +54,15 @@ fn cue_at_loose(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
     })
 }
 
-/// Whether a cue can match where the first token folds to `first`: its first word must be that
-/// token, unless it is a preposition that also matches its contractions.
-fn could_start(cue: &[String], first: &str) -> bool {
-    cue.first()
-        .is_none_or(|w| w == first || w == "de" || w == "a")
+/// Two ascending lists of indices merged into one ascending sequence.
+fn merged<'a>(a: &'a [u32], b: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(&&x), Some(&&y)) if x <= y => a.next().copied(),
+        (Some(_), Some(_)) => b.next().copied(),
+        (Some(_), None) => a.next().copied(),
+        (None, _) => b.next().copied(),
+    })
 }
 
 fn cue_at_exact(ctx: &Ctx, i: usize, cue: &[String]) -> Option<usize> {
@@ -207,8 +211,14 @@ pub(super) fn extract(
                 skipped += 1;
             }
             let first = ctx.toks.get(k).map_or("", |t| t.fold.as_str());
-            cues.iter()
-                .filter(|(_, c)| could_start(c, first))
+            // The cues that can start here, in the pack's order (the last longest wins).
+            let by_first = ctx
+                .lex
+                .relation_cues_by_first
+                .get(first)
+                .map_or(&[][..], Vec::as_slice);
+            merged(by_first, &ctx.lex.relation_cues_any_start)
+                .filter_map(|i| cues.get(i as usize))
                 .filter_map(|(kind, c)| cue_at(ctx, k, c).map(|e| (*kind, e)))
                 .max_by_key(|(_, e)| *e)
         };
@@ -278,4 +288,17 @@ pub(super) fn extract(
         });
     }
     (out, to_office)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merged;
+
+    #[test]
+    fn cue_lists_merge_in_the_packs_order() {
+        let all: Vec<u32> = merged(&[1, 4, 9], &[0, 4, 5, 12]).collect();
+        assert_eq!(all, [0, 1, 4, 4, 5, 9, 12]);
+        assert_eq!(merged(&[], &[3]).collect::<Vec<_>>(), [3]);
+        assert_eq!(merged(&[2], &[]).collect::<Vec<_>>(), [2]);
+    }
 }
