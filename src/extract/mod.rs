@@ -1189,6 +1189,24 @@ mod tests {
     }
 
     #[test]
+    fn a_head_after_an_auxiliary_is_a_participle() {
+        let heads = |text: &str| -> Vec<String> {
+            read(text)
+                .0
+                .named
+                .iter()
+                .map(|n| n.key.to_string())
+                .collect()
+        };
+        assert!(heads("Le terminal a traité 1 250 conteneurs en janvier.").is_empty());
+        assert!(heads("Les services ont traité 450 demandes.").is_empty());
+        assert_eq!(
+            heads("Le traité de Niamey a été signé en juillet."),
+            ["niamey"]
+        );
+    }
+
+    #[test]
     fn decimal_counts_scale_words_and_percentages() {
         let counts = |text: &str| -> Vec<(String, u64)> {
             read(text)

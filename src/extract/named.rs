@@ -175,8 +175,17 @@ fn head_at(ctx: &Ctx, i: usize) -> Option<(usize, NamedClass)> {
     })
     .filter(|_| ctx.toks[i].cap || !CAPITALISED_HEADS.contains(&ctx.toks[i].fold.as_str()))
     .filter(|_| !inside_rank(ctx, i))
+    // "le terminal a traité 1 250 conteneurs", "ont traité": a lower-case head after an auxiliary
+    // is a past participle.
+    .filter(|_| ctx.toks[i].cap || !ctx.is_any(i.wrapping_sub(1), AUXILIARIES))
     .or_else(|| misspelt_head(ctx, i).then_some((i + 1, NamedClass::Document)))
 }
+
+/// Forms of "avoir" and "être" before a past participle.
+const AUXILIARIES: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ete", "est", "sont",
+    "etait", "etaient",
+];
 
 /// Whether token `i` is part of a military rank that starts before it ("général de brigade X" names
 /// no brigade).
