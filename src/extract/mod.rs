@@ -1189,6 +1189,13 @@ mod tests {
     }
 
     #[test]
+    fn participles_that_name_a_bodys_make_up_stay_in_its_name() {
+        let (c, _) = read("Les soldats de la Force unifiée de la Confédération sont arrivés.");
+        let keys: Vec<&str> = c.named.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys, ["force unifiee confederation"]);
+    }
+
+    #[test]
     fn a_head_after_an_auxiliary_is_a_participle() {
         let heads = |text: &str| -> Vec<String> {
             read(text)
