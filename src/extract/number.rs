@@ -315,8 +315,6 @@ fn elliptic_counts(ctx: &Ctx, after_digits: &[usize]) -> Vec<CountClaim> {
 
 pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
     let toks = ctx.toks;
-    let mut out = vote_shares(ctx);
-    out.extend(amounts(ctx));
     // The tokens right after one that starts with a digit: where a percentage's sign or a
     // counted noun may stand (looked for there only, not at every token).
     let after_digits: Vec<usize> = (0..toks.len())
@@ -328,6 +326,8 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         })
         .map(|i| i + 1)
         .collect();
+    let mut out = vote_shares(ctx, &after_digits);
+    out.extend(amounts(ctx));
     out.extend(percents(ctx, &after_digits));
     out.extend(elliptic_counts(ctx, &after_digits));
     for noun in 0..toks.len() {
@@ -634,15 +634,11 @@ fn organisation_before(ctx: &Ctx, start: usize) -> Option<String> {
 
 /// Vote shares: "crédité de 53,66 % des suffrages", "élu avec 53,66 % des voix", kept in hundredths
 /// of a percent and tied to the candidate named before them in the sentence.
-fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
+fn vote_shares(ctx: &Ctx, after_digits: &[usize]) -> Vec<CountClaim> {
     let toks = ctx.toks;
     let mut out = Vec::new();
-    for pct in 0..toks.len() {
-        let percent_end = if ctx.is(pct, "%") {
-            pct + 1
-        } else if ctx.is(pct, "pour") && ctx.is(pct + 1, "cent") {
-            pct + 2
-        } else {
+    for &pct in after_digits {
+        let Some(percent_end) = percent_sign_end(ctx, pct) else {
             continue;
         };
         let votes = (percent_end..percent_end + 4)
@@ -694,6 +690,17 @@ fn vote_shares(ctx: &Ctx) -> Vec<CountClaim> {
     out
 }
 
+/// Where a percentage's sign that starts at `pct` ends: "%" or "pour cent".
+fn percent_sign_end(ctx: &Ctx, pct: usize) -> Option<usize> {
+    if ctx.is(pct, "%") {
+        Some(pct + 1)
+    } else if ctx.is(pct, "pour") && ctx.is(pct + 1, "cent") {
+        Some(pct + 2)
+    } else {
+        None
+    }
+}
+
 /// The percentage that ends before the '%' (or "pour cent") at `pct`, in hundredths of a point,
 /// with its first token: "54" → 5 400, "53,66" (three tokens: digits, a comma, digits) → 5 366,
 /// "0,5" → 50.
@@ -739,11 +746,7 @@ fn percents(ctx: &Ctx, after_digits: &[usize]) -> Vec<CountClaim> {
     };
     let mut out = Vec::new();
     for &pct in after_digits {
-        let percent_end = if ctx.is(pct, "%") {
-            pct + 1
-        } else if ctx.is(pct, "pour") && ctx.is(pct + 1, "cent") {
-            pct + 2
-        } else {
+        let Some(percent_end) = percent_sign_end(ctx, pct) else {
             continue;
         };
         let Some((first, hundredths)) = percent_before(ctx, pct) else {
