@@ -103,62 +103,71 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
         // One story may hold several events of a kind (a withdrawal and a levy taking effect weeks
         // apart): each reference takes from every other document only its date nearest to it, and
         // only when the reference is also the nearest of its own document's dates to that one; what
-        // a reference settles is set aside and the next is picked from the rest.
-        let mut left: Vec<&Dated> = ds.iter().filter(|x| x.date.day.is_some()).collect();
-        while left.len() >= 2 {
-            let support = |x: &Dated| {
+        // a reference settles is set aside and the next is picked from the rest. References are
+        // picked by how many other documents agree with them in the whole group (computed once:
+        // the group's cost stays quadratic in its dates, as a single comparison's was).
+        let support: Vec<usize> = ds
+            .iter()
+            .map(|x| {
                 distinct(
-                    left.iter()
+                    ds.iter()
                         .filter(|o| o.doc != x.doc && o.date.compatible(&x.date))
                         .map(|o| o.doc),
                 )
                 .len()
-            };
-            let Some(reference) = left
-                .iter()
-                .copied()
-                .max_by_key(|x| (support(x), std::cmp::Reverse(x.doc)))
-            else {
-                break;
-            };
-            let gap = |a: &Dated, b: &Dated| (a.date.first_day() - b.date.first_day()).abs();
-            // Of `doc`'s dates, the one nearest to `x` (the first on a tie).
+            })
+            .collect();
+        // Each document's dates (indices into `ds`), and those set aside.
+        let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, x) in ds.iter().enumerate() {
+            if x.date.day.is_some() {
+                by_doc.entry(x.doc).or_default().push(i);
+            }
+        }
+        let mut settled: Vec<bool> = ds.iter().map(|x| x.date.day.is_none()).collect();
+        let gap = |a: &Dated, b: &Dated| (a.date.first_day() - b.date.first_day()).abs();
+        while let Some(r) = (0..ds.len())
+            .filter(|&i| !settled[i])
+            .max_by_key(|&i| (support[i], std::cmp::Reverse(ds[i].doc)))
+        {
+            let reference = &ds[r];
+            // Of `doc`'s dates not set aside, the one nearest to `x` (the first on a tie).
             let nearest_in = |doc: usize, x: &Dated| {
-                left.iter()
+                by_doc
+                    .get(&doc)
+                    .into_iter()
+                    .flatten()
                     .copied()
-                    .filter(|o| o.doc == doc)
-                    .min_by_key(|o| gap(o, x))
+                    .filter(|&i| !settled[i])
+                    .min_by_key(|&i| gap(&ds[i], x))
             };
             let agrees = |doc: usize| {
-                left.iter()
-                    .any(|o| o.doc == doc && o.date.compatible(&reference.date))
+                by_doc[&doc]
+                    .iter()
+                    .any(|&i| !settled[i] && ds[i].date.compatible(&reference.date))
             };
-            let mut docs: Vec<usize> = left.iter().map(|x| x.doc).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            let wrong: Vec<&Dated> = docs
-                .iter()
+            let wrong: Vec<usize> = by_doc
+                .keys()
                 .filter(|&&d| d != reference.doc && !agrees(d))
                 .filter_map(|&d| nearest_in(d, reference))
-                .filter(|x| {
-                    clash(x, reference)
-                        && nearest_in(reference.doc, x).is_some_and(|r| std::ptr::eq(r, reference))
+                .filter(|&w| {
+                    clash(&ds[w], reference) && nearest_in(reference.doc, &ds[w]) == Some(r)
                 })
                 .collect();
+            let mut is_wrong = vec![false; ds.len()];
+            for &w in &wrong {
+                is_wrong[w] = true;
+            }
             // Partial dates ("en mars") agree too.
-            let agreeing: Vec<&Dated> = ds
-                .iter()
-                .filter(|x| {
-                    x.date.compatible(&reference.date)
-                        && !wrong.iter().any(|w| std::ptr::eq(*w, *x))
-                })
+            let agreeing: Vec<usize> = (0..ds.len())
+                .filter(|&i| ds[i].date.compatible(&reference.date) && !is_wrong[i])
                 .collect();
-            left.retain(|x| {
-                !(std::ptr::eq(*x, reference)
-                    || wrong.iter().any(|w| std::ptr::eq(*w, *x))
-                    || agreeing.iter().any(|a| std::ptr::eq(*a, *x)))
-            });
+            for &i in std::iter::once(&r).chain(&wrong).chain(&agreeing) {
+                settled[i] = true;
+            }
             if !wrong.is_empty() {
+                let wrong: Vec<&Dated> = wrong.iter().map(|&i| &ds[i]).collect();
+                let agreeing: Vec<&Dated> = agreeing.iter().map(|&i| &ds[i]).collect();
                 out.push(finding(model, event, reference, &wrong, &agreeing));
             }
         }
