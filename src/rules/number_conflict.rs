@@ -395,9 +395,11 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     text(wrong[0]),
                     text(reference)
                 ),
+                // A noun no group lists: its folded form ("salaries" for "salariés") would read
+                // as another word; the figures show it as written.
                 None if by_digits => format!(
-                    "the count of {what} is `{}` in one source and `{}` in another: the same \
-                     digits in another order",
+                    "a count is `{}` in one source and `{}` in another: the same digits in \
+                     another order",
                     text(wrong[0]),
                     text(reference)
                 ),
