@@ -20,7 +20,8 @@ Pairs each event word of a kind that happens once per story (the language pack's
 entries with `once = true`: coup, signing, summit, dismissal, recall, disaster, a storm's
 landfall, an entry into force or a decision taking effect, a reshuffle, a work's opening,
 energisation or commissioning, the start of a strike, an epidemic's declaration, a border's
-reopening…) with the date its sentence gives ("a été signé le 12 mars", "a
+reopening, a nationalisation, a launch ("a été officiellement lancée le", "mis en circulation
+le")…) with the date its sentence gives ("a été signé le 12 mars", "a
 limogé mardi", "dans la nuit du 10 au 11 août"). An overnight event is dated by the morning it
 ends on ("a touché terre dans la nuit de dimanche à lundi" is Monday's).
 Dates without a year take the document's year; a weekday alone is the latest such day on or before a
