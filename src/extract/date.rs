@@ -371,6 +371,15 @@ pub(super) fn event_dates(
             i = e;
             continue;
         }
+        // "a rappelé que …", "a rappelé jeudi que …": a verb that introduces what someone said
+        // names no event of its own.
+        if (e..e + 3)
+            .take_while(|&k| !ctx.sentence_end(k))
+            .any(|k| ctx.is_any(k, &["que", "qu'"]))
+        {
+            i = e;
+            continue;
+        }
         // "le second tour de la présidentielle", "les législatives, reportées au …": the date is
         // another round's, or not settled. Looked for a few words around the cue, in its sentence.
         let sentence = ctx.sentence_around(i);

@@ -896,6 +896,32 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_that_reports_speech_dates_no_event() {
+        let events = |text: &str| -> Vec<String> {
+            let lex = Lexicon::default_fr();
+            let (c, _) = read(text);
+            c.event_dates
+                .iter()
+                .map(|e| lex.pack.event[e.event as usize].id.clone())
+                .collect()
+        };
+        // "a rappelé que": a reminder, not an ambassador recalled.
+        assert!(
+            events("Le ministre a rappelé que le retrait, effectif le 29 janvier 2026, tient.")
+                .iter()
+                .all(|e| e != "recall")
+        );
+        assert_eq!(
+            events("Le Maroc a rappelé son ambassadeur le 3 mars 2026."),
+            ["recall"]
+        );
+        assert_eq!(
+            events("Le retrait, effectif le 29 janvier 2026, est acquis."),
+            ["entry-into-force"]
+        );
+    }
+
+    #[test]
     fn relations_after_an_article_are_read() {
         let (c, _) = read(
             "Moussa Camara, un proche du président Assimi Goïta, a été nommé. Awa Keïta, l'une \
