@@ -102,15 +102,23 @@ impl Parts {
     }
 }
 
+/// Serialises strings as a list, with its length first: the index's format (postcard) needs it.
+fn serialize_strs<'a, S: serde::Serializer>(
+    s: S,
+    len: usize,
+    items: impl Iterator<Item = &'a str>,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(len))?;
+    for item in items {
+        seq.serialize_element(item)?;
+    }
+    seq.end()
+}
+
 impl Serialize for Parts {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        // With its length first: the index's format (postcard) needs it.
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for part in self.iter() {
-            seq.serialize_element(part)?;
-        }
-        seq.end()
+        serialize_strs(s, self.len(), self.iter())
     }
 }
 
@@ -390,13 +398,7 @@ impl<S: AsRef<str>> FromIterator<S> for Words {
 
 impl Serialize for Words {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        // With its length first: the index's format (postcard) needs it.
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for part in self.iter() {
-            seq.serialize_element(part)?;
-        }
-        seq.end()
+        serialize_strs(s, self.len(), self.iter())
     }
 }
 

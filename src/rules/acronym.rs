@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::role_conflict::distinct;
-use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use super::{Params, Rule, dated, doc_evidence, first_per_doc, kb_evidence};
 use crate::extract::initials;
 use crate::finding::{Edit, Evidence, Finding, Kind, Severity, count};
 use crate::resolve::Model;
@@ -559,17 +559,10 @@ fn language_name(code: &str) -> &'static str {
     }
 }
 
-fn first_per_doc<'a, T: std::ops::Deref<Target = Def>>(
-    it: impl Iterator<Item = &'a T>,
-) -> Vec<&'a T> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    for d in it {
-        if seen.insert(d.doc) {
-            out.push(d);
-        }
+impl super::InDoc for Def {
+    fn doc(&self) -> usize {
+        self.doc
     }
-    out
 }
 
 #[cfg(test)]

@@ -89,6 +89,23 @@ pub fn run(
     per_rule.into_iter().flatten().collect()
 }
 
+/// What a rule's claim knows of where it was read: its document.
+pub(crate) trait InDoc {
+    fn doc(&self) -> usize;
+}
+
+impl<T: InDoc> InDoc for &T {
+    fn doc(&self) -> usize {
+        (**self).doc()
+    }
+}
+
+/// The first item of each document, in order: one piece of evidence per document.
+pub(crate) fn first_per_doc<'a, T: InDoc>(it: impl Iterator<Item = &'a T>) -> Vec<&'a T> {
+    let mut seen = std::collections::BTreeSet::new();
+    it.filter(|x| seen.insert(x.doc())).collect()
+}
+
 pub fn find(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::role_conflict::distinct;
-use super::{Params, Rule, dated, doc_evidence};
+use super::{Params, Rule, dated, doc_evidence, first_per_doc};
 use crate::extract::CountClaim;
 use crate::extract::YEAR_MARK;
 use crate::finding::{Finding, Kind, Severity, count};
@@ -479,15 +479,20 @@ fn one_digit_amounts(model: &Model) -> Vec<Finding> {
     };
     let mut out = Vec::new();
     for ((_, what), counts) in groups {
-        let docs_of = |v: u64| distinct(counts.iter().filter(|c| c.claim.low == v).map(|c| c.doc));
-        let values: std::collections::BTreeSet<u64> = counts.iter().map(|c| c.claim.low).collect();
-        for &usual in &values {
-            let usual_docs = docs_of(usual);
+        // Each value with the documents that give it, computed once for the pairs below.
+        let mut docs_of: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+        for c in &counts {
+            docs_of.entry(c.claim.low).or_default().push(c.doc);
+        }
+        for docs in docs_of.values_mut() {
+            docs.sort_unstable();
+            docs.dedup();
+        }
+        for (&usual, usual_docs) in &docs_of {
             if usual_docs.len() < 2 {
                 continue;
             }
-            for &odd in &values {
-                let odd_docs = docs_of(odd);
+            for (&odd, odd_docs) in &docs_of {
                 if odd_docs.len() != 1
                     || !one_digit_apart(usual, odd)
                     || usual_docs.iter().any(|d| odd_docs.contains(d))
@@ -497,7 +502,7 @@ fn one_digit_amounts(model: &Model) -> Vec<Finding> {
                 let Some(wrong) = counts.iter().find(|c| c.claim.low == odd) else {
                     continue;
                 };
-                let right: Vec<&Count> = first_per_doc_counts(counts.iter().filter(|c| {
+                let right: Vec<&Count> = first_per_doc(counts.iter().filter(|c| {
                     c.claim.low == usual && shared(wrong.claim, c.claim) >= SHARED_WORDS
                 }));
                 if right.is_empty() {
@@ -553,19 +558,10 @@ fn one_digit_amounts(model: &Model) -> Vec<Finding> {
     out
 }
 
-/// The first count of each document, in order.
-fn first_per_doc_counts<'a, 'b>(counts: impl Iterator<Item = &'b Count<'a>>) -> Vec<&'b Count<'a>> {
-    let mut seen = Vec::new();
-    counts
-        .filter(|c| {
-            if seen.contains(&c.doc) {
-                false
-            } else {
-                seen.push(c.doc);
-                true
-            }
-        })
-        .collect()
+impl super::InDoc for Count<'_> {
+    fn doc(&self) -> usize {
+        self.doc
+    }
 }
 
 /// How far (in bytes) a named text may stand from a count of its signatories.

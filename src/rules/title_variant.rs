@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::role_conflict::distinct;
-use super::{Params, Rule, dated, doc_evidence, kb_evidence};
+use super::{Params, Rule, dated, doc_evidence, first_per_doc, kb_evidence};
 use crate::extract::NamedClass;
 use crate::finding::{Edit, Evidence, Finding, Kind, Severity, count};
 use crate::resolve::Model;
@@ -823,15 +823,10 @@ fn place_named(model: &Model, key: &str) -> bool {
     })
 }
 
-fn first_per_doc<'a>(it: impl Iterator<Item = &'a Mention>) -> Vec<&'a Mention> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    for m in it {
-        if seen.insert(m.doc) {
-            out.push(m);
-        }
+impl super::InDoc for Mention {
+    fn doc(&self) -> usize {
+        self.doc
     }
-    out
 }
 
 #[cfg(test)]
