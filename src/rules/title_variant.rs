@@ -36,7 +36,10 @@ purpose differently ("… pour l'unité nationale"); a purpose is a noun and its
 "pour la", two words at least, not a time ("pour la première fois"), or a subject of two nouns
 joined by "et" that ends the clause ("Accord de Port-Louis sur la pêche durable et la sécurité
 maritime" against "… et la délimitation maritime"). An "accord-cadre" is an "accord" (so are a
-"loi-cadre" and a "convention-cadre").
+"loi-cadre" and a "convention-cadre"). Two organisation names one common word apart ("Communauté
+économique des pays de l'Afrique centrale" for "… des États …") are one body misnamed within a
+story; across stories, only a word replaced in a name of five words at least that two articles
+write the other way (a word dropped is there a short form: "Banque ouest-africaine").
 
 ## Why it matters
 
@@ -117,13 +120,17 @@ fn one_word_apart<'a>(a: &'a [&'a str], b: &'a [&'a str]) -> Option<Vec<&'a str>
     }
 }
 
-/// Organisation keys that name one body in a story with one word dropped or replaced ("Communauté
+/// Organisation keys that name one body with one word dropped or replaced ("Communauté
 /// économique des États…" and "Communauté des États…"), mapped to the key most documents use. The
 /// differing word must be a common word, not a proper name, and the two must not carry different
-/// acronyms.
+/// acronyms. A body's name is the same in every story, but outside one story a shorter name is
+/// often a short form ("Banque ouest-africaine"): there, only a word replaced in a long name
+/// ("Communauté économique des pays de l'Afrique centrale" for "… des États …") that two
+/// documents at least write the other way is reported.
 fn near_keys(model: &Model) -> BTreeMap<String, String> {
     struct Info {
         docs: Vec<usize>,
+        stories: Vec<usize>,
         proper: Vec<String>,
         acronyms: Vec<String>,
     }
@@ -135,10 +142,12 @@ fn near_keys(model: &Model) -> BTreeMap<String, String> {
             }
             let e = info.entry(n.key.as_str()).or_insert_with(|| Info {
                 docs: vec![],
+                stories: vec![],
                 proper: vec![],
                 acronyms: vec![],
             });
             e.docs.push(d);
+            e.stories.push(model.stories[d]);
             e.proper.extend(n.proper.iter().cloned());
             e.acronyms.extend(
                 c.acronyms
@@ -150,32 +159,44 @@ fn near_keys(model: &Model) -> BTreeMap<String, String> {
     }
     // Each name's proper words and acronyms once, however many times it is written.
     for i in info.values_mut() {
+        i.docs.dedup();
+        i.stories.sort_unstable();
+        i.stories.dedup();
         i.proper.sort_unstable();
         i.proper.dedup();
         i.acronyms.sort_unstable();
         i.acronyms.dedup();
     }
-    // Blocks: (story, head word).
-    let mut blocks: BTreeMap<(usize, &str), Vec<&str>> = BTreeMap::new();
-    for (key, i) in &info {
+    // Blocks: the head word and the length in words, give or take one (keys of `n` words are in
+    // blocks `n` and `n + 1`, and a pair is compared in the block of the longer one's length).
+    let mut blocks: BTreeMap<(&str, usize), Vec<&str>> = BTreeMap::new();
+    for key in info.keys() {
+        let words = key.split(' ').count();
         let head = key.split(' ').next().unwrap_or_default();
-        for story in distinct(i.docs.iter().map(|&d| model.stories[d])) {
-            blocks.entry((story, head)).or_default().push(key);
-        }
+        blocks.entry((head, words)).or_default().push(key);
+        blocks.entry((head, words + 1)).or_default().push(key);
     }
     let mut map = BTreeMap::new();
-    for keys in blocks.values() {
+    for ((_, n), keys) in &blocks {
         for (x, a) in keys.iter().enumerate() {
             for b in &keys[x + 1..] {
                 let (wa, wb): (Vec<&str>, Vec<&str>) =
                     (a.split(' ').collect(), b.split(' ').collect());
-                if wa.len().max(wb.len()) < 4 {
+                if wa.len().max(wb.len()) != *n || wa.len().max(wb.len()) < 4 {
                     continue;
                 }
                 let Some(diff) = one_word_apart(&wa, &wb) else {
                     continue;
                 };
                 let (ia, ib) = (&info[a], &info[b]);
+                let same_story = ia.stories.iter().any(|s| ib.stories.binary_search(s).is_ok());
+                if !same_story
+                    && (wa.len() != wb.len()
+                        || wa.len() < 5
+                        || ia.docs.len().max(ib.docs.len()) < 2)
+                {
+                    continue;
+                }
                 if diff
                     .iter()
                     .any(|w| ia.proper.iter().chain(&ib.proper).any(|p| p == w))
