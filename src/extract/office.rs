@@ -27,6 +27,23 @@ const FILLERS: &[&[&str]] = &[
     &["gouvernement"],
 ];
 
+/// Kinds of territorial division that name a governor's, prefect's or mayor's seat in lower case
+/// before the division's name ("gouverneur de la province de Potosí").
+const DIVISIONS: &[&str] = &[
+    "province",
+    "region",
+    "district",
+    "departement",
+    "prefecture",
+    "wilaya",
+    "gouvernorat",
+    "commune",
+    "ville",
+    "comte",
+    "canton",
+    "etat",
+];
+
 /// Words between an office and its portfolio: "ministre d'État chargé de l'Énergie".
 const IN_CHARGE: &[&str] = &["charge", "chargee", "charges", "chargees"];
 
@@ -262,6 +279,27 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             {
                 j = portfolio_adjectives(ctx, k + 1);
                 break;
+            }
+            // A seat named after its kind of division, in lower case: "gouverneur de la
+            // province de Potosí", "préfet du département du Nord", "maire de la commune de
+            // Kaloum". The division and its name are the seat ("province potosi").
+            if k > j
+                && p.org.is_none()
+                && ctx.is_any(k, DIVISIONS)
+                && ctx.toks.get(k).is_some_and(|t| !t.cap)
+            {
+                let n = ctx.skip_connector(k + 1);
+                if n > k + 1 && org_name_at(ctx, n) {
+                    let mut e = n + 1;
+                    while e < n + 4 && org_name_at(ctx, e) {
+                        e += 1;
+                    }
+                    let mut seat = vec![ctx.word(k).unwrap_or_default()];
+                    seat.extend((n..e).filter_map(|t| ctx.word(t)));
+                    p.org = Some(seat.join(" "));
+                    j = e;
+                    break;
+                }
             }
             // An organisation: "président de la Commission de l'Union africaine, X",
             // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.

@@ -29,7 +29,9 @@ posts of one organisation ("président de l'UNDC" and "secrétaire général de 
 le développement du Cameroun (UNDC)": the organisation is named by its acronym when one is given),
 the party of the story named only as "le parti" being one organisation ("trésorier du parti" and
 "secrétaire général du parti"), or the same governorship or mayoralty of two places ("gouverneur
-de Sfax", "gouverneur de Gabès").
+de Sfax", "gouverneur de Gabès", "gouverneure de la province de Potosí" and "… d'Oruro"), or the
+chief of staff of two services ("chef d'état-major général des armées", "chef d'état-major de
+l'armée de terre"; a bare "chef d'état-major" agrees with any).
 
 ## Why it matters
 
