@@ -72,6 +72,10 @@ pub struct Names {
     /// after the French name ("Société financière internationale (IFC)"): not a second acronym.
     #[serde(default)]
     pub english_acronyms: Vec<String>,
+    /// Institutions one person can head only one of at a time (courts, constitutional councils,
+    /// electoral commissions): the president of one is not the president of another.
+    #[serde(default)]
+    pub single_seat: Vec<String>,
 }
 
 #[derive(
@@ -285,6 +289,7 @@ impl Pack {
         self.names
             .english_acronyms
             .extend(other.names.english_acronyms);
+        self.names.single_seat.extend(other.names.single_seat);
         self.relation.extend(other.relation);
         self.reporting.verbs.extend(other.reporting.verbs);
         self.reporting.inverted.extend(other.reporting.inverted);
@@ -330,6 +335,16 @@ pub struct LexiconError {
     pub text: String,
     pub message: String,
     pub span: Option<(usize, usize)>,
+}
+
+/// An organisation's name as an office's organisation key: folded content words, without
+/// articles and prepositions ("Conseil d'État" → "conseil etat").
+pub fn org_key(name: &str) -> String {
+    fold(name)
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '-')
+        .filter(|w| !w.is_empty() && !["de", "du", "des", "d", "la", "l", "le", "les"].contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What a phrase of the lexicon means. Indices point into the pack's lists.
@@ -476,6 +491,8 @@ pub struct Lexicon {
     /// Counted nouns of the form "X de Y" ("bureaux de vote"), folded, by their head ("bureaux"):
     /// a count may drop the complement.
     pub elliptic_heads: Vec<(String, String)>,
+    /// `[names] single_seat` as organisation keys ("cour supreme", "conseil etat").
+    pub single_seats: Vec<String>,
     /// Folded number words → value ("onze" → 11).
     number_words: HashMap<String, u64>,
     /// Every `[ignore]` pattern as one alternation, if there are any.
@@ -831,6 +848,7 @@ impl Lexicon {
                     .then(|| (head.to_string(), f.clone()))
             })
             .collect();
+        let single_seats = pack.names.single_seat.iter().map(|n| org_key(n)).collect();
         let number_words = pack
             .numbers
             .words
@@ -903,6 +921,7 @@ impl Lexicon {
             relation_cues_any_start,
             by_organisation,
             elliptic_heads,
+            single_seats,
             number_words,
             ignore: None,
             fingerprint: 0,

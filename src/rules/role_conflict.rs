@@ -30,6 +30,9 @@ le développement du Cameroun (UNDC)": the organisation is named by its acronym 
 the party of the story named only as "le parti" being one organisation ("trésorier du parti" and
 "secrétaire général du parti"), or the same governorship or mayoralty of two places ("gouverneur
 de Sfax", "gouverneur de Gabès", "gouverneure de la province de Potosí" and "… d'Oruro"), or the
+president of two institutions of the pack's `single_seat` list ("président du Conseil
+constitutionnel", "président de la Cour suprême"), the director general of a company and the chair of
+its board ("président du conseil d'administration", read as its president), or the
 chief of staff of two services ("chef d'état-major général des armées", "chef d'état-major de
 l'armée de terre"; a bare "chef d'état-major" agrees with any).
 
@@ -103,6 +106,16 @@ impl Office {
             {
                 return true;
             }
+            // The president of a court, a constitutional council or an electoral commission
+            // heads no other of them: "président du Conseil constitutionnel" and "président de la
+            // Cour suprême".
+            if self.office == other.office
+                && let (Some(a), Some(b)) = (&self.org, &other.org)
+                && let (Some(x), Some(y)) = (single_seat(a, lex), single_seat(b, lex))
+                && x != y
+            {
+                return true;
+            }
             // The head of an agency or an institute, or the governor of a central bank, is not a
             // minister at the same time.
             let head_and_minister = |a: &Office, b: &Office| {
@@ -168,6 +181,18 @@ fn other_seat(a: &str, b: &str) -> bool {
         && !a.contains(b)
         && !b.contains(a)
         && strsim::normalized_levenshtein(a, b) < 0.8
+}
+
+/// The institution of the pack's `single_seat` list an organisation key names ("cour supreme",
+/// "cour supreme burundi"), if any.
+fn single_seat<'l>(org: &str, lex: &'l Lexicon) -> Option<&'l str> {
+    lex.single_seats
+        .iter()
+        .find(|k| {
+            org.strip_prefix(k.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+        .map(String::as_str)
 }
 
 /// Whether an organisation's folded key names a central bank: "banque centrale …", "banque
