@@ -608,6 +608,24 @@ pub(super) fn extract(
                 tok_end = e;
             }
         }
+        // "La ministre de la Communication, porte-parole du gouvernement, X": two offices in a
+        // row before one holder; the first is the holder's too.
+        if holder.is_none()
+            && ctx.is(p.tok_end, ",")
+            && let Some(q) = parse_phrase(ctx, p.tok_end + 1).filter(|q| !q.past)
+            && q.tok_end > p.tok_end + 1
+        {
+            let after_q = if ctx.is(q.tok_end, ",") {
+                q.tok_end + 1
+            } else {
+                q.tok_end
+            };
+            if let Some(m) = ctx.person_at(skip_to_name(ctx, after_q))
+                && !complement_of_a_person(ctx, p.tok_start)
+            {
+                holder = Some(m);
+            }
+        }
         // "X, ministre d'État, ministre de l'Intérieur": a second office in apposition to a
         // first that named no portfolio is the same holder's.
         if holder.is_none()
@@ -631,11 +649,28 @@ pub(super) fn extract(
             }
             holder = ctx.person_end(k);
         }
+        // "X, le ministre …", "X, l'actuel ministre …", "X, actuel ministre …": an article, a
+        // word saying the office is held now, or both, between the comma and the office.
+        let lead = {
+            let mut k = p.tok_start;
+            if k >= 1 && ctx.is_lex(k - 1, |l| l == Lex::Present) {
+                k -= 1;
+            }
+            k
+        };
         if holder.is_none()
-            && p.tok_start >= 3
-            && ctx.is_any(p.tok_start - 1, &["le", "la", "l'", "son", "sa"])
-            && ctx.is(p.tok_start - 2, ",")
-            && let Some(m) = ctx.person_end(p.tok_start - 2)
+            && lead < p.tok_start
+            && lead >= 2
+            && ctx.is(lead - 1, ",")
+            && let Some(m) = ctx.person_end(lead - 1)
+        {
+            holder = Some(m);
+        }
+        if holder.is_none()
+            && lead >= 3
+            && ctx.is_any(lead - 1, &["le", "la", "l'", "son", "sa"])
+            && ctx.is(lead - 2, ",")
+            && let Some(m) = ctx.person_end(lead - 2)
             && !subject_of_verb()
         {
             holder = Some(m);
@@ -663,6 +698,10 @@ pub(super) fn extract(
             }
             if k >= 2 && ctx.is(k - 1, "est") {
                 holder = ctx.person_end(k - 1);
+                // "X, qui est ministre de …".
+                if holder.is_none() && k >= 4 && ctx.is(k - 2, "qui") && ctx.is(k - 3, ",") {
+                    holder = ctx.person_end(k - 3);
+                }
             }
         }
         bare = None;
