@@ -771,7 +771,7 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
         }
         let promoted = change_lead_in(ctx, i).is_some();
         let holder = if let Some(m) = ctx.person_at(e) {
-            Some((m, promoted))
+            Some((m, promoted || promoted_after(ctx, e, m)))
         } else if let Some(comma) = (i >= 2)
             .then(|| i - 1 - usize::from(i >= 3 && ctx.is_any(i - 1, &["un", "une"])))
             .filter(|&c| ctx.is(c, ","))
@@ -806,6 +806,20 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
         }
     }
     out
+}
+
+/// Whether the name of mention `m`, starting at token `at`, is followed by ", promu à ce grade"
+/// ("le lieutenant-colonel X, promu à ce grade le 5 septembre", "élevée à ce rang"): the rank
+/// before the name is new.
+fn promoted_after(ctx: &Ctx, at: usize, m: usize) -> bool {
+    let Some(end) = (at + 1..at + 8).find(|&k| ctx.person_end(k) == Some(m)) else {
+        return false;
+    };
+    ctx.is(end, ",")
+        && ctx.is_any(end + 1, &["promu", "promue", "eleve", "elevee"])
+        && ctx.is_any(end + 2, &["a", "au"])
+        && ctx.is_any(end + 3, &["ce", "son", "sa"])
+        && ctx.is_any(end + 4, &["grade", "rang", "poste"])
 }
 
 /// The first person named in the sentence of token `i`, before it.
