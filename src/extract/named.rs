@@ -483,7 +483,12 @@ fn lowercase_complement(ctx: &Ctx, k: usize) -> Option<usize> {
     while e < k + 3 && is_adjective(ctx, e) {
         e += 1;
     }
-    ends_clause(ctx, e).then_some(e)
+    // "la Banque ouest-africaine de développement et la Banque africaine de développement":
+    // "et" before another capitalised head ends this name as a comma would.
+    let head = |x: usize| head_at(ctx, x).is_some() && ctx.toks.get(x).is_some_and(|t| t.cap);
+    let another_name = ctx.is(e, "et")
+        && (head(e + 1) || ctx.is_any(e + 1, &["la", "le", "les", "l'"]) && head(e + 2));
+    (ends_clause(ctx, e) || another_name).then_some(e)
 }
 
 /// The end of a clause at `e`, or the verb a name is the subject of ("la Banque africaine de
