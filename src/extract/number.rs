@@ -443,6 +443,16 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         } else {
             what
         };
+        // "Neuf ministres font leur entrée", "cinq ministres quittent le gouvernement": the
+        // ministers a reshuffle brings in or lets go, not the government's size.
+        let what = if what == "ministers" {
+            match entering_or_leaving(ctx, noun_end) {
+                Some(way) => format!("ministers-{way}"),
+                None => what,
+            }
+        } else {
+            what
+        };
         // "neuf groupes armés ont signé", "les onze pays signataires": the signatories of a text,
         // one count whatever else the story counts of those things (a group such as member states
         // stays itself).
@@ -476,6 +486,46 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         });
     }
     out
+}
+
+/// Whether the words after a count of ministers say they enter or leave the government: "font
+/// leur entrée", "entrent", "ont quitté", "sortent".
+fn entering_or_leaving(ctx: &Ctx, noun_end: usize) -> Option<&'static str> {
+    let mut k = noun_end;
+    // "ont fait leur entrée", "sont entrés".
+    if ctx.is_any(k, &["ont", "sont"]) {
+        k += 1;
+    }
+    if ctx.is_any(k, &["font", "fait", "feront"])
+        && ctx.is(k + 1, "leur")
+        && ctx.is_any(k + 2, &["entree", "sortie", "retour"])
+    {
+        return Some(if ctx.is(k + 2, "sortie") {
+            "leaving"
+        } else {
+            "entering"
+        });
+    }
+    if ctx.is_any(
+        k,
+        &[
+            "entrent",
+            "entres",
+            "rejoignent",
+            "rejoint",
+            "arrivent",
+            "arrives",
+        ],
+    ) {
+        return Some("entering");
+    }
+    ctx.is_any(
+        k,
+        &[
+            "quittent", "quitte", "sortent", "sortis", "partent", "partis",
+        ],
+    )
+    .then_some("leaving")
 }
 
 /// The counted groups of a vote's tally.
