@@ -612,6 +612,12 @@ pub(super) fn extract(
         {
             holder = Some(m);
         }
+        // "X conserve le ministère de la Santé": a verb that keeps a minister in office, right
+        // after the name.
+        let kept = ctx.is_any(p.tok_start, KEPT_VERBS);
+        if holder.is_none() && kept {
+            holder = ctx.person_end(p.tok_start);
+        }
         // "X est ministre de …", "X est désormais le ministre …" (not "était": a past office).
         if holder.is_none() {
             let mut k = change_lead_in(ctx, p.tok_start).unwrap_or(p.tok_start);
@@ -628,6 +634,10 @@ pub(super) fn extract(
             }
         }
         bare = None;
+        // "reconduit à la frontière", "maintenu dans ses fonctions": no ministry.
+        if kept && portfolios.is_empty() {
+            holder = None;
+        }
         if let Some(h) = holder {
             if p.portfolios.is_empty() && p.country.is_none() && p.org.is_none() && !p.past {
                 bare = Some((p.tok_end, h));
@@ -652,6 +662,17 @@ pub(super) fn extract(
     let ranks = rank_claims(ctx, &in_office);
     (offices, ranks, deposed)
 }
+
+/// Verbs that keep a minister in office, read as an office with the portfolio after them
+/// ("conserve le ministère de la Santé", "maintenue à la Santé"; folded).
+const KEPT_VERBS: &[&str] = &[
+    "conserve",
+    "garde",
+    "maintenu",
+    "maintenue",
+    "reconduit",
+    "reconduite",
+];
 
 /// Auxiliaries and verbs that, right after "…, le ministre", make the office the subject of a
 /// clause rather than an apposition (folded; "a", which folds as "à" does, is tested as written).
