@@ -21,7 +21,8 @@ chargé de l'Énergie, X", "X, ministre de l'Économie, des Finances et du Plan"
 d'État à la Coopération, X", "la présidente de la Commission électorale nationale indépendante
 (CENI), X", "X, à la tête du ministère des Mines", "X, titulaire du portefeuille de
 l'Intérieur", "le ministre en charge de l'Énergie, X", "la ministre X, chargée de la Santé", "X,
-ministre d'État, ministre des Finances"; an office after "auprès de" is not the holder's, nor a
+ministre d'État, ministre des Finances", a minister a reshuffle keeps: "X conserve le ministère de
+la Santé", "X est maintenue à la Santé"; an office after "auprès de" is not the holder's, nor a
 file after "chargé du dossier") and reports a person
 given two offices that cannot hold at once: two ministerial portfolios that share nothing, the
 same kind of office (head of state, head of government, chief of staff…) in two countries, or two
