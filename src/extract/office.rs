@@ -263,6 +263,29 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                 j = portfolio_adjectives(ctx, k + 1);
                 break;
             }
+            // A post of a ministry, not its head: "secrétaire général du ministère de la
+            // Santé", "directeur de cabinet du ministère des Mines". The ministry, named by its
+            // portfolios, is the organisation.
+            if k > j
+                && ctx.is_any(k, &["ministere", "ministeres"])
+                && !pack
+                    .office
+                    .get(p.office as usize)
+                    .is_some_and(|o| o.class == "minister")
+                && p.org.is_none()
+            {
+                let (pfs, e) = portfolio_list(ctx, k + 1);
+                if !pfs.is_empty() {
+                    let mut names: Vec<&str> = pfs
+                        .iter()
+                        .filter_map(|&pf| pack.portfolio.get(pf as usize).map(|x| x.id.as_str()))
+                        .collect();
+                    names.sort_unstable();
+                    p.org = Some(format!("ministere {}", names.join(" ")));
+                    j = e;
+                    break;
+                }
+            }
             // An organisation: "président de la Commission de l'Union africaine, X",
             // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.
             if k > j && org_name_at(ctx, k) {
