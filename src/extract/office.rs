@@ -268,10 +268,10 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
             // portfolios, is the organisation.
             if k > j
                 && ctx.is_any(k, &["ministere", "ministeres"])
-                && !pack
+                && pack
                     .office
                     .get(p.office as usize)
-                    .is_some_and(|o| o.class == "minister")
+                    .is_none_or(|o| o.class != "minister")
                 && p.org.is_none()
             {
                 let (pfs, e) = portfolio_list(ctx, k + 1);
