@@ -138,11 +138,11 @@ fn ninth_blind_set() {
 /// once `acronym` compared long forms within a story only. Its texts, key and misses then guided
 /// general fixes (yearless wire datelines dated by their weekday, ranks a few days apart, a
 /// minister a reshuffle keeps, a post of a ministry, an epidemic's first case, "spécial" for
-/// "particulier", ministers entering a government counted apart), so it is no longer blind: 0.82
-/// / 1.00, a development set since.
+/// "particulier", ministers entering a government counted apart, epidemic cases by the day of
+/// their toll), so it is no longer blind: 0.86 / 1.00, a development set since.
 #[test]
 fn tenth_blind_set() {
-    assert_floors("blind10", 0.82, 1.0);
+    assert_floors("blind10", 0.85, 1.0);
 }
 
 /// 16 articles on the Alliance of Sahel States (the exit from ECOWAS taking effect, a heads-of-state
