@@ -135,10 +135,14 @@ fn ninth_blind_set() {
 /// First measured at 0.46 / 0.93 with no not_conflict violation (seventh session, before anyone
 /// read a text or a miss). Its texts were never read; once-only events added the same session
 /// (their topics suggested by its stories' names) found one more date: 0.50 / 0.93; 0.54 / 0.94
-/// once `acronym` compared long forms within a story only.
+/// once `acronym` compared long forms within a story only. Its texts, key and misses then guided
+/// general fixes (yearless wire datelines dated by their weekday, ranks a few days apart, a
+/// minister a reshuffle keeps, a post of a ministry, an epidemic's first case, "spécial" for
+/// "particulier", ministers entering a government counted apart, epidemic cases by the day of
+/// their toll), so it is no longer blind: 0.86 / 1.00, a development set since.
 #[test]
 fn tenth_blind_set() {
-    assert_floors("blind10", 0.53, 0.93);
+    assert_floors("blind10", 0.85, 1.0);
 }
 
 /// 16 articles on the Alliance of Sahel States (the exit from ECOWAS taking effect, a heads-of-state

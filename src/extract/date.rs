@@ -248,14 +248,42 @@ fn numeric_date(ctx: &Ctx, i: usize) -> Option<(usize, (u8, u8, i32))> {
     Some((end, (d, m, y)))
 }
 
-/// The latest date with a day, month and year; failing that, the latest month and year.
+/// The latest date with a day, month and year (a day and month written without a year but with
+/// their weekday count, in the year the weekday gives: "ce mercredi 25 novembre"); failing that,
+/// the latest month and year.
 pub(super) fn infer(dates: &[DateMention]) -> Option<PartialDate> {
     let full = dates
         .iter()
         .filter(|d| d.day.is_some())
-        .filter_map(DateMention::partial)
+        .filter_map(|d| d.partial().or_else(|| dated_by_weekday(dates, d, 1)))
         .max();
     full.or_else(|| dates.iter().filter_map(DateMention::partial).max())
+}
+
+/// A day and month written without a year ("RABAT, 13 octobre (…) –", "ce mercredi 25
+/// novembre"), in the year the weekday written with them — or with the same day and month
+/// elsewhere in the text ("a procédé mardi 13 octobre à …") — gives: the first year, from the
+/// latest year the text mentions and at most `reach` years after it, on which that day falls on
+/// that weekday. None without a weekday or without a year in the text: a weekday alone recurs
+/// every few years.
+fn dated_by_weekday(dates: &[DateMention], d: &DateMention, reach: i32) -> Option<PartialDate> {
+    let (month, day) = (d.month?, d.day?);
+    if d.year.is_some() {
+        return None;
+    }
+    let weekday = d.weekday.or_else(|| {
+        dates
+            .iter()
+            .filter(|o| o.year.is_none() && o.month == Some(month) && o.day == Some(day))
+            .find_map(|o| o.weekday)
+    })?;
+    let base = dates.iter().filter_map(|o| o.year).max()?;
+    (base..=base + reach)
+        .find(|&y| {
+            day <= days_in_month(y, month)
+                && (crate::time::day_number(y, month, day) + 3).rem_euclid(7) == i64::from(weekday)
+        })
+        .map(|year| PartialDate::ymd(year, month, day))
 }
 
 /// The date of a news dateline or publication line among the first lines of the body: "DAKAR,
@@ -324,7 +352,10 @@ pub(super) fn dateline(ctx: &Ctx, body_start: usize, dates: &[DateMention]) -> O
                 || (before.chars().count() <= 110 && matches(place, before))
                 || matches(published, &before[tail..])
         })
-        .and_then(DateMention::partial)
+        // A wire dateline without a year ("KARA, 7 novembre (Agence …) -") is dated when the
+        // text gives the day's weekday ("samedi 7 novembre"): its year is one of the next few
+        // after the latest the text mentions ("signé en mars 2024").
+        .and_then(|d| d.partial().or_else(|| dated_by_weekday(dates, d, 11)))
 }
 
 /// An event of a kind that happens once per story, with the date the sentence gives it.

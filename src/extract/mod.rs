@@ -1688,8 +1688,30 @@ mod tests {
                 "Un.\nDeux.\nTrois.\nQuatre.\nDAKAR, 12 juin 2025 (AFP) – Cinq.",
                 None,
             ),
+            // A dateline without a year, in the year its weekday gives after the latest year
+            // the text mentions (14 October is a Wednesday in 2026); without a weekday or a
+            // year, undated.
+            (
+                "ASUNCIÓN, 14 octobre (Agence) – Le ministre a parlé mercredi 14 octobre du plan lancé en juin 2025.",
+                Some("2026-10-14"),
+            ),
+            (
+                "ASUNCIÓN, 14 octobre (Agence) – Le ministre a parlé du plan lancé en juin 2025.",
+                None,
+            ),
+            (
+                "ASUNCIÓN, 14 octobre (Agence) – Le ministre a parlé mercredi 14 octobre.",
+                None,
+            ),
         ] {
             assert_eq!(date(text).as_deref(), want, "{text}");
         }
+        // A day and month with their weekday date a text that gives no full date of its own.
+        let (c, _) =
+            read("Titre\n\nPhoto du 02/11/2026.\n\nCe mercredi 25 novembre, les cours ont repris.");
+        assert_eq!(
+            c.inferred_date.map(|d| d.to_string()).as_deref(),
+            Some("2026-11-25")
+        );
     }
 }

@@ -64,6 +64,11 @@ const ADJ_ENDINGS: &[&str] = &[
     "ives",
     "aire",
     "aires",
+    // "Statut particulier", "Code foncier", "Code minier", "Pacte financier".
+    "ier",
+    "iere",
+    "iers",
+    "ieres",
     "unies",
     "unis",
     "uni",
@@ -450,6 +455,9 @@ fn parse_name(ctx: &Ctx, head_end: usize, head_cap: bool, signed_head: bool) -> 
             j = next;
             end = Some(next);
             adjectives = 0;
+            if ctx.is_any(next, NEXT_PHRASE) {
+                break;
+            }
             continue;
         }
         break;
@@ -470,12 +478,18 @@ const SUBJECT_VERBS: &[&str] = &[
 /// the sentence: the token after it.
 fn lowercase_complement(ctx: &Ctx, k: usize) -> Option<usize> {
     let t = ctx.toks.get(k)?;
+    // "des enseignants-chercheurs": a compound noun keeps its hyphen.
     let noun = t.kind == TokKind::Word
         && !t.cap
         && t.fold.chars().count() >= 3
-        && t.fold.chars().all(char::is_alphabetic)
+        && t.fold.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !t.fold.starts_with('-')
+        && !t.fold.ends_with('-')
         && !FUNCTION_WORDS.contains(&t.fold.as_str())
-        && ctx.hits_at(k).next().is_none();
+        // A counted noun is a noun like another ("des enseignants-chercheurs").
+        && ctx
+            .hits_at(k)
+            .all(|h| matches!(h.lex, Lex::CountedNoun | Lex::Counted(_)));
     if !noun {
         return None;
     }
@@ -483,8 +497,20 @@ fn lowercase_complement(ctx: &Ctx, k: usize) -> Option<usize> {
     while e < k + 3 && is_adjective(ctx, e) {
         e += 1;
     }
-    ends_clause(ctx, e).then_some(e)
+    // "la Banque ouest-africaine de développement et la Banque africaine de développement":
+    // "et" before another capitalised head ends this name as a comma would.
+    let head = |x: usize| head_at(ctx, x).is_some() && ctx.toks.get(x).is_some_and(|t| t.cap);
+    let another_name = ctx.is(e, "et")
+        && (head(e + 1) || ctx.is_any(e + 1, &["la", "le", "les", "l'"]) && head(e + 2));
+    // "le Statut spécial des enseignants-chercheurs en Conseil des ministres": a preposition of
+    // place or time starts the sentence's next phrase.
+    let next_phrase = ctx.is_any(e, NEXT_PHRASE);
+    (ends_clause(ctx, e) || another_name || next_phrase).then_some(e)
 }
+
+/// Prepositions of place or time that start a sentence's next phrase after a name's lower-case
+/// complement (folded).
+const NEXT_PHRASE: &[&str] = &["en", "dans", "depuis", "avant", "apres", "lors"];
 
 /// The end of a clause at `e`, or the verb a name is the subject of ("la Banque africaine de
 /// développement a signé", "… est arrivée").

@@ -381,6 +381,15 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
                 let c = &ctx.lex.pack.counted[c as usize];
                 (c.id.clone(), c.accumulates)
             }
+            // "421 cas suspects et une trentaine de décès": the cases are not the dead.
+            None if DATED_TOLLS
+                .contains(&fold(&ctx.raw[toks[noun].start..toks[noun_end - 1].end]).as_str()) =>
+            {
+                (
+                    fold(&ctx.raw[toks[noun].start..toks[noun_end - 1].end]),
+                    false,
+                )
+            }
             None => match outcome_after(ctx, noun_end).or_else(|| lost_lives_before(ctx, noun)) {
                 Some(group) => group,
                 None => (
@@ -435,11 +444,31 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         if recalls_earlier_event(ctx, start) {
             continue;
         }
+        // Epidemic cases rise from day to day: a count of them is read only with the day its
+        // toll was drawn up, and is a count of that day's cases ("cas suspects au 09-09").
+        let what = if DATED_TOLLS.contains(&what.as_str()) {
+            match toll_day(ctx, start) {
+                Some((day, month)) => format!("{what} au {month:02}-{day:02}"),
+                None => continue,
+            }
+        } else {
+            what
+        };
         // "gouvernement de 32 membres": the members of a government are its ministers.
         let what = if what == "members"
             && (start.saturating_sub(3)..start).any(|k| ctx.is(k, "gouvernement"))
         {
             "ministers".to_string()
+        } else {
+            what
+        };
+        // "Neuf ministres font leur entrée", "cinq ministres quittent le gouvernement": the
+        // ministers a reshuffle brings in or lets go, not the government's size.
+        let what = if what == "ministers" {
+            match entering_or_leaving(ctx, noun_end) {
+                Some(way) => format!("ministers-{way}"),
+                None => what,
+            }
         } else {
             what
         };
@@ -476,6 +505,72 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
         });
     }
     out
+}
+
+/// Counted nouns of a toll that rises from day to day, read only with the day it was drawn up
+/// (folded).
+const DATED_TOLLS: &[&str] = &["cas", "cas confirmes", "cas suspects"];
+
+/// The day and month a toll was drawn up, in the sentence of token `start`: "Au 9 septembre,
+/// l'agence recensait …", "le bilan arrêté au 9 septembre", "à la date du 9 septembre".
+fn toll_day(ctx: &Ctx, start: usize) -> Option<(u8, u8)> {
+    ctx.sentence_around(start).find_map(|k| {
+        let cue = ctx.is(k, "au") || (ctx.is(k, "du") && ctx.is(k.wrapping_sub(1), "date"));
+        if !cue {
+            return None;
+        }
+        let day = ctx
+            .word(k + 1)
+            .map(|w| w.strip_suffix("er").unwrap_or(w))
+            .filter(|w| w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
+            .and_then(|w| w.parse::<u8>().ok())
+            .filter(|d| (1..=31).contains(d))?;
+        let month = ctx.hits_at(k + 2).find_map(|h| match h.lex {
+            Lex::Month(m) => Some(m),
+            _ => None,
+        })?;
+        Some((day, month))
+    })
+}
+
+/// Whether the words after a count of ministers say they enter or leave the government: "font
+/// leur entrée", "entrent", "ont quitté", "sortent".
+fn entering_or_leaving(ctx: &Ctx, noun_end: usize) -> Option<&'static str> {
+    let mut k = noun_end;
+    // "ont fait leur entrée", "sont entrés".
+    if ctx.is_any(k, &["ont", "sont"]) {
+        k += 1;
+    }
+    if ctx.is_any(k, &["font", "fait", "feront"])
+        && ctx.is(k + 1, "leur")
+        && ctx.is_any(k + 2, &["entree", "sortie", "retour"])
+    {
+        return Some(if ctx.is(k + 2, "sortie") {
+            "leaving"
+        } else {
+            "entering"
+        });
+    }
+    if ctx.is_any(
+        k,
+        &[
+            "entrent",
+            "entres",
+            "rejoignent",
+            "rejoint",
+            "arrivent",
+            "arrives",
+        ],
+    ) {
+        return Some("entering");
+    }
+    ctx.is_any(
+        k,
+        &[
+            "quittent", "quitte", "sortent", "sortis", "partent", "partis",
+        ],
+    )
+    .then_some("leaving")
 }
 
 /// The counted groups of a vote's tally.

@@ -301,6 +301,29 @@ fn parse_phrase(ctx: &Ctx, i: usize) -> Option<Phrase> {
                     break;
                 }
             }
+            // A post of a ministry, not its head: "secrétaire général du ministère de la
+            // Santé", "directeur de cabinet du ministère des Mines". The ministry, named by its
+            // portfolios, is the organisation.
+            if k > j
+                && ctx.is_any(k, &["ministere", "ministeres"])
+                && pack
+                    .office
+                    .get(p.office as usize)
+                    .is_none_or(|o| o.class != "minister")
+                && p.org.is_none()
+            {
+                let (pfs, e) = portfolio_list(ctx, k + 1);
+                if !pfs.is_empty() {
+                    let mut names: Vec<&str> = pfs
+                        .iter()
+                        .filter_map(|&pf| pack.portfolio.get(pf as usize).map(|x| x.id.as_str()))
+                        .collect();
+                    names.sort_unstable();
+                    p.org = Some(format!("ministere {}", names.join(" ")));
+                    j = e;
+                    break;
+                }
+            }
             // An organisation: "président de la Commission de l'Union africaine, X",
             // "secrétaire exécutif de la Cédéao, X". Its name ends the phrase.
             if k > j && org_name_at(ctx, k) {
@@ -685,6 +708,12 @@ pub(super) fn extract(
         {
             holder = Some(m);
         }
+        // "X conserve le ministère de la Santé": a verb that keeps a minister in office, right
+        // after the name.
+        let kept = ctx.is_any(p.tok_start, KEPT_VERBS);
+        if holder.is_none() && kept {
+            holder = ctx.person_end(p.tok_start);
+        }
         // "X est ministre de …", "X est désormais le ministre …" (not "était": a past office).
         if holder.is_none() {
             let mut k = change_lead_in(ctx, p.tok_start).unwrap_or(p.tok_start);
@@ -705,6 +734,10 @@ pub(super) fn extract(
             }
         }
         bare = None;
+        // "reconduit à la frontière", "maintenu dans ses fonctions": no ministry.
+        if kept && portfolios.is_empty() {
+            holder = None;
+        }
         if let Some(h) = holder {
             if p.portfolios.is_empty() && p.country.is_none() && p.org.is_none() && !p.past {
                 bare = Some((p.tok_end, h));
@@ -729,6 +762,17 @@ pub(super) fn extract(
     let ranks = rank_claims(ctx, &in_office);
     (offices, ranks, deposed)
 }
+
+/// Verbs that keep a minister in office, read as an office with the portfolio after them
+/// ("conserve le ministère de la Santé", "maintenue à la Santé"; folded).
+const KEPT_VERBS: &[&str] = &[
+    "conserve",
+    "garde",
+    "maintenu",
+    "maintenue",
+    "reconduit",
+    "reconduite",
+];
 
 /// Auxiliaries and verbs that, right after "…, le ministre", make the office the subject of a
 /// clause rather than an apposition (folded; "a", which folds as "à" does, is tested as written).
@@ -848,7 +892,7 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
         }
         let promoted = change_lead_in(ctx, i).is_some();
         let holder = if let Some(m) = ctx.person_at(e) {
-            Some((m, promoted))
+            Some((m, promoted || promoted_after(ctx, e, m)))
         } else if let Some(comma) = (i >= 2)
             .then(|| i - 1 - usize::from(i >= 3 && ctx.is_any(i - 1, &["un", "une"])))
             .filter(|&c| ctx.is(c, ","))
@@ -883,6 +927,20 @@ fn rank_claims(ctx: &Ctx, in_office: &[bool]) -> Vec<RankClaim> {
         }
     }
     out
+}
+
+/// Whether the name of mention `m`, starting at token `at`, is followed by ", promu à ce grade"
+/// ("le lieutenant-colonel X, promu à ce grade le 5 septembre", "élevée à ce rang"): the rank
+/// before the name is new.
+fn promoted_after(ctx: &Ctx, at: usize, m: usize) -> bool {
+    let Some(end) = (at + 1..at + 8).find(|&k| ctx.person_end(k) == Some(m)) else {
+        return false;
+    };
+    ctx.is(end, ",")
+        && ctx.is_any(end + 1, &["promu", "promue", "eleve", "elevee"])
+        && ctx.is_any(end + 2, &["a", "au"])
+        && ctx.is_any(end + 3, &["ce", "son", "sa"])
+        && ctx.is_any(end + 4, &["grade", "rang", "poste"])
 }
 
 /// The first person named in the sentence of token `i`, before it.

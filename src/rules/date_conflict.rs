@@ -19,7 +19,7 @@ pub const RULE: Rule = Rule {
 Pairs each event word of a kind that happens once per story (the language pack's `[[event]]`
 entries with `once = true`: coup, signing, summit, dismissal, recall, disaster, a storm's
 landfall, an entry into force or a decision taking effect, a reshuffle, a work's opening,
-energisation or commissioning, the start of a strike, an epidemic's declaration, a border's
+energisation or commissioning, the start of a strike, an epidemic's declaration or its first confirmed case, a border's
 reopening, a nationalisation, a launch ("a été officiellement lancée le", "mis en circulation
 le")…) with the date its sentence gives ("a été signé le 12 mars", "a
 limogé mardi", "dans la nuit du 10 au 11 août"). An overnight event is dated by the morning it

@@ -32,9 +32,13 @@ stale copy; two ranks in one article is a slip.
 
 ## Not flagged
 
-- A rise over time (`info`), and any rank the knowledge base gives for the document's date.
+- A rise over time (`info`), and any rank the knowledge base gives for the document's date. A
+  rise between two articles dated within two weeks of each other, neither of which says the
+  person was promoted, is reported (`warning`): "le colonel X" on 3 September and "le général X"
+  on 10 September is one rank miscopied.
 - Two ranks in one article that says the person was promoted to the higher one ("le colonel X …
-  a été promu général de brigade", "élevé au grade de").
+  a été promu général de brigade", "élevé au grade de", "le lieutenant-colonel X, promu à ce
+  grade le 5 septembre").
 - "le colonel X … a été promu général de brigade" is itself read as a claim of the new rank.
 - A bare "général" against a precise general rank ("général d'armée").
 - "Général" after a title ("le procureur général X", "le secrétaire général X"): an adjective, no
@@ -77,6 +81,10 @@ fn fits(model: &Model, claim: &Claim, rank: u16) -> bool {
                 .iter()
                 .any(|f| fold(f).starts_with(&format!("{} ", claim.key)))
 }
+
+/// Two articles dated this close that give a person two ranks, and neither says the person was
+/// promoted, disagree: a promotion between them would be news the later one reports.
+const PROMOTION_UNSAID_DAYS: i64 = 14;
 
 fn check(model: &Model, _params: &Params) -> Vec<Finding> {
     let pack = &model.lex.pack;
@@ -196,9 +204,20 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     // Which came first, when the dates say so.
                     let a_first = ia.end.zip(ib.start).is_some_and(|(e, s)| e <= s);
                     let b_first = ib.end.zip(ia.start).is_some_and(|(e, s)| e <= s);
-                    // A fall is a conflict; a rise, or an order the dates do not give, a note.
+                    // A fall is a conflict; a rise, or an order the dates do not give, a note —
+                    // unless the two articles are a few days apart and neither says the person
+                    // was promoted: a colonel is not made a general between two reports of one
+                    // week without the second saying so.
                     let falls = (a_first && step(a) > step(b)) || (b_first && step(b) > step(a));
-                    if falls {
+                    let to_the_day = |d: usize| model.date(d).is_some_and(|p| p.day.is_some());
+                    let close = to_the_day(a.doc)
+                        && to_the_day(b.doc)
+                        && ia
+                            .start
+                            .zip(ib.start)
+                            .is_some_and(|(x, y)| (x - y).abs() <= PROMOTION_UNSAID_DAYS);
+                    let said = promotions.contains(&(higher.doc, higher.rank));
+                    if falls || (close && !said) {
                         Severity::Warning
                     } else {
                         Severity::Info

@@ -22,7 +22,8 @@ d'État à la Coopération, X", "la présidente de la Commission électorale nat
 (CENI), X", "X, à la tête du ministère des Mines", "X, titulaire du portefeuille de
 l'Intérieur", "le ministre en charge de l'Énergie, X", "la ministre X, chargée de la Santé", "X,
 ministre d'État, ministre des Finances", "la ministre de la Communication, porte-parole du gouvernement,
-X", "X, l'actuel ministre de la Santé", "X, qui est ministre de l'Éducation"; an office after "auprès de" is not the holder's, nor a
+X", "X, l'actuel ministre de la Santé", "X, qui est ministre de l'Éducation", a minister a reshuffle
+keeps: "X conserve le ministère de la Santé", "X est maintenue à la Santé"; an office after "auprès de" is not the holder's, nor a
 file after "chargé du dossier") and reports a person
 given two offices that cannot hold at once: two ministerial portfolios that share nothing, the
 same kind of office (head of state, head of government, chief of staff…) in two countries, or two
@@ -58,7 +59,9 @@ shown; without one, the disagreement is a warning with the count of sources on e
   Sports"), or posts of organisations written differently (they may be one or two). The head of
   an agency or an institute ("directeur de l'Institut national de la santé") and the governor of a
   central bank ("gouverneur de la Banque centrale du Congo", "de la Banque de Zambie") are the
-  exception: called a minister at the same time, one of the two is wrong. A minister who is his
+  exception: called a minister at the same time, one of the two is wrong. So is a post of a
+  ministry ("secrétaire général du ministère de la Santé"): its holder is neither a minister nor
+  the head of an agency. A minister who is his
   country's governor at a development bank ("gouverneur de la Banque mondiale pour le Malawi") is
   not.
 - Two spellings of one seat: a governorship or mayoralty of two places is reported only when
@@ -126,7 +129,18 @@ impl Office {
                 }) && b.org.is_none()
                     && class(b.office) == "minister"
             };
-            return head_and_minister(self, other) || head_and_minister(other, self);
+            // A post of a ministry ("secrétaire général du ministère de la Santé") is held by
+            // neither the head of an agency nor a minister.
+            let ministry_post = |a: &Office, b: &Office| {
+                a.org.as_deref().is_some_and(is_ministry)
+                    && (b.org.is_none() && class(b.office) == "minister"
+                        || class(b.office) == "director"
+                            && b.org.as_deref().is_some_and(|o| !is_ministry(o)))
+            };
+            return head_and_minister(self, other)
+                || head_and_minister(other, self)
+                || ministry_post(self, other)
+                || ministry_post(other, self);
         }
         if class(self.office) != class(other.office) {
             return false;
@@ -156,13 +170,29 @@ impl Office {
             s.push_str(&format!(" ({})", lex.country_name(c)));
         }
         if let Some(o) = &self.org {
-            s.push_str(&format!(
-                " of {}",
-                crate::extract::OfficeClaim::org_label(o)
-            ));
+            match o.strip_prefix("ministere ") {
+                // "secrétaire général of the ministry of the ministre de la Santé".
+                Some(ids) => {
+                    let heads: Vec<String> = ids
+                        .split(' ')
+                        .filter_map(|id| pack.portfolio.iter().find(|p| p.id == id))
+                        .map(|p| p.label.clone())
+                        .collect();
+                    s.push_str(&format!(" of the ministry of the {}", heads.join(" / ")));
+                }
+                None => s.push_str(&format!(
+                    " of {}",
+                    crate::extract::OfficeClaim::org_label(o)
+                )),
+            }
         }
         s
     }
+}
+
+/// Whether an office's organisation is a ministry ("ministere sante", as extraction names it).
+fn is_ministry(org: &str) -> bool {
+    org.starts_with("ministere ")
 }
 
 /// Whether two folded seats of one office are two places, not one written two ways: two different

@@ -30,7 +30,9 @@ qui …"); the head of a signed text names one in lower case too when lower-case
 place ("la convention de concession du terminal pétrolier de Neves"). Two texts under one head
 whose names differ by one word replaced ("Loi sur la traçabilité des revenus pétroliers", "Cadre
 conjoint du G20" for "Cadre commun du G20") are one text misnamed when the rest is a proper name
-or, in one story, two words at least. A text named for a purpose ("Pacte de Misrata pour la
+or, in one story, two words at least — one word when the two replaced words mean the same
+("Statut spécial des enseignants-chercheurs" for "Statut particulier des enseignants-chercheurs").
+A text named for a purpose ("Pacte de Misrata pour la
 réconciliation nationale") is reported when another article of its story writes one word of that
 purpose differently ("… pour l'unité nationale"); a purpose is a noun and its adjectives after
 "pour la", two words at least, not a time ("pour la première fois"), or a subject of two nouns
@@ -63,7 +65,8 @@ and search engines take the name as written.
   one word.
 - Two texts one word apart that one article names side by side ("Loi sur la protection des
   ressources halieutiques" and "… forestières"), or whose differing word tells texts apart
-  ("Plan national" / "Plan régional de développement") or says what the text is about ("Code
+  ("Plan national" / "Plan régional de développement", "Statut général" / "Statut particulier")
+  or says what the text is about ("Code
   pénal" / "Code électoral", "sanitaire" / "économique"); two texts that share only a place ("…
   du Burundi"); a name one word away from two texts.
 - "dans le cadre du …": "Cadre" names a text only when capitalised.
@@ -264,6 +267,26 @@ const DISTINGUISHING: &[&str] = &[
     "multilateral",
 ];
 
+/// Distinguishing modifiers of one meaning (folded, masculine): "spécial" and "particulier" both
+/// set a text apart from the general one, so one written for the other misnames it.
+const SAME_MEANING: &[(&str, &str)] = &[("special", "particulier")];
+
+fn same_meaning(a: &str, b: &str) -> bool {
+    let base = |w: &str| -> String {
+        let w = w.strip_suffix('s').unwrap_or(w);
+        match w.strip_suffix("iere") {
+            Some(stem) => format!("{stem}ier"),
+            None => w
+                .strip_suffix("ale")
+                .map_or(w.to_string(), |s| format!("{s}al")),
+        }
+    };
+    let (a, b) = (base(a), base(b));
+    SAME_MEANING
+        .iter()
+        .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+}
+
 /// Endings of the adjectives that say what a text is about ("Code pénal" / "Code électoral", "Plan
 /// de développement sanitaire" / "économique", "revenus pétroliers" / "miniers"): two such words
 /// name two texts.
@@ -342,8 +365,12 @@ fn near_text_keys(model: &Model) -> BTreeMap<(String, String), String> {
                         && !model.lex.pack.region.iter().any(|r| fold(&r.name) == *w)
                 });
                 let same_story = ia.stories.intersection(&ib.stories).next().is_some();
-                if !diff.iter().all(common)
-                    || !(shared_proper || (same_story && rest.len() >= 2))
+                // "Statut spécial des enseignants" for "Statut particulier des enseignants": two
+                // modifiers of one meaning misname one text, even before a one-word rest.
+                let synonyms = same_meaning(diff[0], diff[1]);
+                if !(diff.iter().all(common) || synonyms)
+                    || !(shared_proper
+                        || (same_story && (rest.len() >= 2 || synonyms && !rest.is_empty())))
                     || ia.docs.intersection(&ib.docs).next().is_some()
                 {
                     continue;
