@@ -309,15 +309,15 @@ fn similar_keys(a: &TokKey, b: &TokKey) -> bool {
 /// "Abdel"/"Abdou" head, which alone lifts two of them over the similarity bar. Two such names are
 /// one name only if what follows the head is alike too ("Abdourahame" / "Abdourahamane").
 fn same_after_abd(a: &str, b: &str) -> bool {
-    const HEADS: &[&str] = &["abdoul", "abdel", "abdul", "abdou", "abdal", "abder", "abdur", "abd"];
+    const HEADS: &[&str] = &[
+        "abdoul", "abdel", "abdul", "abdou", "abdal", "abder", "abdur", "abd",
+    ];
     let rest = |s: &'_ str| -> Option<String> {
         let head = HEADS.iter().find(|h| s.starts_with(**h))?;
         Some(s[head.len()..].trim_start_matches(['-', ' ']).to_string())
     };
     match (rest(a), rest(b)) {
-        (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => {
-            strsim::jaro_winkler(&x, &y) >= 0.8
-        }
+        (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => strsim::jaro_winkler(&x, &y) >= 0.8,
         _ => true,
     }
 }

@@ -192,7 +192,10 @@ fn near_keys(model: &Model) -> BTreeMap<String, String> {
                     continue;
                 };
                 let (ia, ib) = (&info[a], &info[b]);
-                let same_story = ia.stories.iter().any(|s| ib.stories.binary_search(s).is_ok());
+                let same_story = ia
+                    .stories
+                    .iter()
+                    .any(|s| ib.stories.binary_search(s).is_ok());
                 if !same_story
                     && (wa.len() != wb.len()
                         || wa.len() < 5
