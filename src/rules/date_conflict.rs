@@ -21,7 +21,8 @@ entries with `once = true`: coup, signing, summit, dismissal, recall, disaster, 
 landfall, an entry into force or a decision taking effect, a reshuffle, a work's opening,
 energisation or commissioning, the start of a strike, an epidemic's declaration or its first confirmed case, a border's
 reopening, a nationalisation, a launch ("a été officiellement lancée le", "mis en circulation
-le")…) with the date its sentence gives ("a été signé le 12 mars", "a
+le"), a release of detainees (not a sentence about batches or releases to come), the taking up of
+a post ("a pris ses fonctions le", "passation de commandement")…) with the date its sentence gives ("a été signé le 12 mars", "a
 limogé mardi", "dans la nuit du 10 au 11 août"). An overnight event is dated by the morning it
 ends on ("a touché terre dans la nuit de dimanche à lundi" is Monday's).
 Dates without a year take the document's year; a weekday alone is the latest such day on or before a
