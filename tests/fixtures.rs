@@ -71,3 +71,22 @@ fn every_rule_has_a_fixture_a_changelog_line_and_documentation() {
         }
     }
 }
+
+/// A relation two sources give and one contradicts: the one is reported as wrong, whichever side
+/// it takes (`relation-conflict` `mng-*`: two sources call Sukh Naran close to the Prime Minister,
+/// one his opponent of long standing).
+#[test]
+fn the_odd_relation_is_the_one_reported_as_wrong() {
+    let out = common::run(Path::new("tests/fixtures/relation-conflict/corpus"), &[]);
+    let f = out
+        .findings
+        .iter()
+        .find(|f| f.subject == "Sukh Naran")
+        .expect("the mng-* conflict is reported");
+    assert!(f.message.contains("is called an opponent of"), "{}", f.message);
+    assert_eq!(f.wrong, 1);
+    let crosscheck::finding::Source::Doc(d) = f.evidence[0].source else {
+        panic!("a document's evidence first");
+    };
+    assert!(out.documents[d].path.ends_with("mng-3-analyse.md"));
+}

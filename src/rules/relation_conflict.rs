@@ -31,6 +31,10 @@ des dockers (UDD) et proche du ministre Y"), follow an adverb or an intensifier 
 adversaire de Y") and say how long the tie has lasted ("opposant de longue date au ministre Y"); Y
 may be named by the middle part of a three-part name another article writes in full ("le
 gouverneur Kazadi" for Albert Kazadi Mwamba).
+The side reported as wrong is the ally-type one, unless, without a knowledge base and without a
+coup, two sources or more call the two close and fewer call one the other's opponent: then the
+opponent claim is the odd one ("X is called an opponent of Y, but 2 other sources call them
+close").
 
 ## Why it matters
 
@@ -168,6 +172,46 @@ fn check(model: &Model, _params: &Params) -> Vec<Finding> {
                     }
                 }
             }
+        }
+        // Without a knowledge base, two sources or more calling them close against fewer
+        // calling one an opponent (not the author of a coup: that is a fact of record) make the
+        // opponent side the odd one out.
+        let docs_of =
+            |v: &[(usize, usize)]| super::role_conflict::distinct(v.iter().map(|x| x.0)).len();
+        let opponents_wrong = kb_rel.is_none()
+            && enemies
+                .iter()
+                .all(|&(d, i)| model.claims[d].relations[i].kind == RelationType::Adversary)
+            && docs_of(&allies) >= 2
+            && docs_of(&allies) > docs_of(&enemies);
+        if opponents_wrong {
+            let (d1, i1) = enemies[0];
+            let r = &model.claims[d1].relations[i1];
+            let name = |m: usize| {
+                model
+                    .entity_of(d1, m)
+                    .map_or(String::new(), |e| model.entities[e].name.clone())
+            };
+            let (es, eo) = (name(r.subject), name(r.object));
+            // The opponents' evidence first: it is the side reported as wrong.
+            evidence.rotate_left(allies.len());
+            out.push(Finding {
+                rule: RULE.id,
+                wrong: enemies.len(),
+                fixes: Vec::new(),
+                kind: RULE.kind,
+                severity: Severity::Warning,
+                subject: es.clone(),
+                message: format!(
+                    "{es} is called an opponent of {eo}, but {} other sources call them close",
+                    docs_of(&allies)
+                ),
+                help: Some(
+                    "most sources call them close: check who is opposed to whom".to_string(),
+                ),
+                evidence,
+            });
+            continue;
         }
         let (severity, help) = match kb_rel {
             Some(r) => {
