@@ -83,7 +83,11 @@ fn the_odd_relation_is_the_one_reported_as_wrong() {
         .iter()
         .find(|f| f.subject == "Sukh Naran")
         .expect("the mng-* conflict is reported");
-    assert!(f.message.contains("is called an opponent of"), "{}", f.message);
+    assert!(
+        f.message.contains("is called an opponent of"),
+        "{}",
+        f.message
+    );
     assert_eq!(f.wrong, 1);
     let crosscheck::finding::Source::Doc(d) = f.evidence[0].source else {
         panic!("a document's evidence first");
