@@ -190,6 +190,10 @@ pub struct Event {
     /// vote ("second tour"), a postponement, a date still to come.
     #[serde(default)]
     pub not_with: Vec<String>,
+    /// Words one of which must stand near a cue, in its sentence, for the cue to date this event:
+    /// "déclarée le 16 août" dates an epidemic's declaration only beside "épidémie".
+    #[serde(default)]
+    pub with: Vec<String>,
     /// Only a date after the cue dates it ("le scrutin du 14 décembre"): one before it dates the
     /// sentence's verb ("a proclamé mardi les résultats du scrutin").
     #[serde(default)]
@@ -382,6 +386,8 @@ pub enum Lex {
     Event(u16),
     /// A word that keeps event `u16` from being dated in its sentence.
     NotWith(u16),
+    /// A word that lets a cue of event `u16` date it (the event's `with` list).
+    With(u16),
     Currency(u16),
 }
 
@@ -422,6 +428,7 @@ impl Lex {
             Lex::Event(_) => 29,
             Lex::NotWith(_) => 30,
             Lex::Currency(_) => 31,
+            Lex::With(_) => 32,
         };
         1 << k
     }
@@ -799,6 +806,9 @@ impl Lexicon {
         for (i, e) in pack.event.iter().enumerate() {
             for f in &e.not_with {
                 add(f, Lex::NotWith(i as u16));
+            }
+            for f in &e.with {
+                add(f, Lex::With(i as u16));
             }
             for f in &e.cues {
                 add(f, Lex::Event(i as u16));

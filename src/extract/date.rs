@@ -416,8 +416,16 @@ pub(super) fn event_dates(
         let sentence = ctx.sentence_around(i);
         let near = i.saturating_sub(8).max(sentence.start)..(e + 12).min(sentence.end);
         if near
-            .into_iter()
+            .clone()
             .any(|k| ctx.is_lex(k, |l| l == Lex::NotWith(ev)))
+        {
+            i = e;
+            continue;
+        }
+        // A cue that names the event only beside one of its words ("déclarée" beside
+        // "épidémie").
+        if !ctx.lex.pack.event[ev as usize].with.is_empty()
+            && !near.into_iter().any(|k| ctx.is_lex(k, |l| l == Lex::With(ev)))
         {
             i = e;
             continue;

@@ -19,7 +19,9 @@ pub const RULE: Rule = Rule {
 Pairs each event word of a kind that happens once per story (the language pack's `[[event]]`
 entries with `once = true`: coup, signing, summit, dismissal, recall, disaster, a storm's
 landfall, an entry into force or a decision taking effect, a reshuffle, a work's opening,
-energisation or commissioning, the start of a strike, an epidemic's declaration or its first confirmed case, a border's
+energisation or commissioning, the start of a strike, an epidemic's declaration ("l'épidémie de choléra déclarée le 16 août":
+a cue that names the event only beside one of its words, the pack's `with` list) or its first
+confirmed case, a border's
 reopening, a nationalisation, a launch ("a été officiellement lancée le", "mis en circulation
 le"), a release of detainees (not a sentence about batches or releases to come), the taking up of
 a post ("a pris ses fonctions le", "passation de commandement")…) with the date its sentence gives ("a été signé le 12 mars", "a
