@@ -425,7 +425,9 @@ pub(super) fn event_dates(
         // A cue that names the event only beside one of its words ("déclarée" beside
         // "épidémie").
         if !ctx.lex.pack.event[ev as usize].with.is_empty()
-            && !near.into_iter().any(|k| ctx.is_lex(k, |l| l == Lex::With(ev)))
+            && !near
+                .into_iter()
+                .any(|k| ctx.is_lex(k, |l| l == Lex::With(ev)))
         {
             i = e;
             continue;
