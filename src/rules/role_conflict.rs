@@ -36,7 +36,8 @@ president of two institutions of the pack's `single_seat` list ("président du C
 constitutionnel", "président de la Cour suprême"), the director general of a company and the chair of
 its board ("président du conseil d'administration", read as its president), or the
 chief of staff of two services ("chef d'état-major général des armées", "chef d'état-major de
-l'armée de terre"; a bare "chef d'état-major" agrees with any).
+l'armée de terre"; a bare "chef d'état-major" agrees with any), or the spokesperson of two bodies
+("porte-parole de l'armée", "porte-parole de la police"; a bare "porte-parole" agrees with any).
 
 ## Why it matters
 
