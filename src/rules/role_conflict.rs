@@ -37,7 +37,9 @@ constitutionnel", "président de la Cour suprême"), the director general of a c
 its board ("président du conseil d'administration", read as its president), or the
 chief of staff of two services ("chef d'état-major général des armées", "chef d'état-major de
 l'armée de terre"; a bare "chef d'état-major" agrees with any), or the spokesperson of two bodies
-("porte-parole de l'armée", "porte-parole de la police"; a bare "porte-parole" agrees with any).
+("porte-parole de l'armée", "porte-parole de la police"; a bare "porte-parole" agrees with any),
+or a deputy and the head it stands in for ("vice-Premier ministre" and "Premier ministre",
+"vice-président" and "président", "vice-gouverneur" and "gouverneur").
 
 ## Why it matters
 
@@ -143,6 +145,16 @@ impl Office {
                 || ministry_post(self, other)
                 || ministry_post(other, self);
         }
+        // The deputy is not the head: "vice-président" and "président", "vice-Premier ministre"
+        // and "Premier ministre", "vice-gouverneur" and "gouverneur" (of one country, when both
+        // say which).
+        let deputy = |a: &Office, b: &Office| {
+            DEPUTIES.contains(&(class(a.office), class(b.office)))
+                && !matches!((a.country, b.country), (Some(x), Some(y)) if x != y)
+        };
+        if deputy(self, other) || deputy(other, self) {
+            return true;
+        }
         if class(self.office) != class(other.office) {
             return false;
         }
@@ -195,6 +207,13 @@ impl Office {
 fn is_ministry(org: &str) -> bool {
     org.starts_with("ministere ")
 }
+
+/// Office classes of a deputy and of the head it stands in for (the language pack's classes).
+const DEPUTIES: &[(&str, &str)] = &[
+    ("vice-president", "head-of-state"),
+    ("deputy-head-of-government", "head-of-government"),
+    ("vice-governor", "governor"),
+];
 
 /// Whether two folded seats of one office are two places, not one written two ways: two different
 /// one-word names ("sfax", "gabes"; acronyms too), or two names with the same head and
