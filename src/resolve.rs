@@ -312,12 +312,12 @@ fn same_after_abd(a: &str, b: &str) -> bool {
     const HEADS: &[&str] = &[
         "abdoul", "abdel", "abdul", "abdou", "abdal", "abder", "abdur", "abd",
     ];
-    let rest = |s: &'_ str| -> Option<String> {
+    fn rest(s: &str) -> Option<&str> {
         let head = HEADS.iter().find(|h| s.starts_with(**h))?;
-        Some(s[head.len()..].trim_start_matches(['-', ' ']).to_string())
-    };
+        Some(s[head.len()..].trim_start_matches(['-', ' ']))
+    }
     match (rest(a), rest(b)) {
-        (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => strsim::jaro_winkler(&x, &y) >= 0.8,
+        (Some(x), Some(y)) if !x.is_empty() && !y.is_empty() => strsim::jaro_winkler(x, y) >= 0.8,
         _ => true,
     }
 }
@@ -803,10 +803,11 @@ const SURNAME_PARTICLES: &[&str] = &["ould", "ben", "bin", "bint", "mint", "ibn"
 /// every "Maïmouna Ould Cheikh" and "Moussa Ould Cheikh" of an archive as their short form, and
 /// made them one person.
 fn particle_led(parts: &Parts) -> bool {
+    // The particles are plain ASCII: compared without folding (every full name passes here).
     parts.len() == 2
         && parts
             .first()
-            .is_some_and(|p| SURNAME_PARTICLES.contains(&fold(p).as_str()))
+            .is_some_and(|p| SURNAME_PARTICLES.iter().any(|s| p.eq_ignore_ascii_case(s)))
 }
 
 /// The name a mention without a given name goes by: its one part, or the surname after a

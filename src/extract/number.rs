@@ -381,22 +381,17 @@ pub(super) fn extract(ctx: &Ctx) -> Vec<CountClaim> {
                 let c = &ctx.lex.pack.counted[c as usize];
                 (c.id.clone(), c.accumulates)
             }
-            // "421 cas suspects et une trentaine de décès": the cases are not the dead.
-            None if DATED_TOLLS
-                .contains(&fold(&ctx.raw[toks[noun].start..toks[noun_end - 1].end]).as_str()) =>
-            {
-                (
-                    fold(&ctx.raw[toks[noun].start..toks[noun_end - 1].end]),
-                    false,
-                )
+            None => {
+                let noun_text = fold(&ctx.raw[toks[noun].start..toks[noun_end - 1].end]);
+                // "421 cas suspects et une trentaine de décès": the cases are not the dead.
+                if DATED_TOLLS.contains(&noun_text.as_str()) {
+                    (noun_text, false)
+                } else {
+                    outcome_after(ctx, noun_end)
+                        .or_else(|| lost_lives_before(ctx, noun))
+                        .unwrap_or((noun_text, false))
+                }
             }
-            None => match outcome_after(ctx, noun_end).or_else(|| lost_lives_before(ctx, noun)) {
-                Some(group) => group,
-                None => (
-                    fold(&ctx.raw[toks[noun].start..toks[noun_end - 1].end]),
-                    false,
-                ),
-            },
         };
         // "12 voix pour, 3 contre": a tally; "1 200 voix pour le candidat": a candidate's votes;
         // "112 voix contre 21": 112 for.

@@ -170,62 +170,74 @@ fn near_keys(model: &Model) -> BTreeMap<String, String> {
         i.acronyms.sort_unstable();
         i.acronyms.dedup();
     }
-    // Blocks: the head word and the length in words, give or take one (keys of `n` words are in
-    // blocks `n` and `n + 1`, and a pair is compared in the block of the longer one's length).
-    let mut blocks: BTreeMap<(&str, usize), Vec<&str>> = BTreeMap::new();
+    // Keys one word apart meet under a signature: a key's words with one of them left out (two
+    // keys with one word replaced at the same place), or all its words (a key with one word more,
+    // that word left out). Each key is filed under its `n + 1` signatures, so the cost grows with
+    // the number of names, not with its square, however many an archive holds under one head.
+    let mut buckets: BTreeMap<Vec<&str>, Vec<&str>> = BTreeMap::new();
     for key in info.keys() {
-        let words = key.split(' ').count();
-        let head = key.split(' ').next().unwrap_or_default();
-        blocks.entry((head, words)).or_default().push(key);
-        blocks.entry((head, words + 1)).or_default().push(key);
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() < 3 {
+            continue;
+        }
+        buckets.entry(words.clone()).or_default().push(key);
+        for i in 0..words.len() {
+            let mut rest = words.clone();
+            rest.remove(i);
+            buckets.entry(rest).or_default().push(key);
+        }
     }
-    let mut map = BTreeMap::new();
-    for ((_, n), keys) in &blocks {
+    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for keys in buckets.values() {
         for (x, a) in keys.iter().enumerate() {
             for b in &keys[x + 1..] {
-                let (wa, wb): (Vec<&str>, Vec<&str>) =
-                    (a.split(' ').collect(), b.split(' ').collect());
-                if wa.len().max(wb.len()) != *n || wa.len().max(wb.len()) < 4 {
-                    continue;
-                }
-                let Some(diff) = one_word_apart(&wa, &wb) else {
-                    continue;
-                };
-                let (ia, ib) = (&info[a], &info[b]);
-                let same_story = ia
-                    .stories
-                    .iter()
-                    .any(|s| ib.stories.binary_search(s).is_ok());
-                if !same_story
-                    && (wa.len() != wb.len()
-                        || wa.len() < 5
-                        || ia.docs.len().max(ib.docs.len()) < 2)
-                {
-                    continue;
-                }
-                if diff
-                    .iter()
-                    .any(|w| ia.proper.iter().chain(&ib.proper).any(|p| p == w))
-                {
-                    continue;
-                }
-                if !ia.acronyms.is_empty()
-                    && !ib.acronyms.is_empty()
-                    && !ia.acronyms.iter().any(|x| ib.acronyms.contains(x))
-                {
-                    continue;
-                }
-                let (winner, loser) = if (distinct(ia.docs.iter()).len(), std::cmp::Reverse(*a))
-                    >= (distinct(ib.docs.iter()).len(), std::cmp::Reverse(*b))
-                {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                map.entry(loser.to_string())
-                    .or_insert_with(|| winner.to_string());
+                pairs.insert(((*a).min(*b), (*a).max(*b)));
             }
         }
+    }
+    drop(buckets);
+    let mut map = BTreeMap::new();
+    for &(a, b) in &pairs {
+        let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+        // One body's names share their head word.
+        if wa.len().max(wb.len()) < 4 || wa[0] != wb[0] {
+            continue;
+        }
+        let Some(diff) = one_word_apart(&wa, &wb) else {
+            continue;
+        };
+        let (ia, ib) = (&info[a], &info[b]);
+        let same_story = ia
+            .stories
+            .iter()
+            .any(|s| ib.stories.binary_search(s).is_ok());
+        if !same_story
+            && (wa.len() != wb.len() || wa.len() < 5 || ia.docs.len().max(ib.docs.len()) < 2)
+        {
+            continue;
+        }
+        if diff
+            .iter()
+            .any(|w| ia.proper.iter().chain(&ib.proper).any(|p| p == w))
+        {
+            continue;
+        }
+        if !ia.acronyms.is_empty()
+            && !ib.acronyms.is_empty()
+            && !ia.acronyms.iter().any(|x| ib.acronyms.contains(x))
+        {
+            continue;
+        }
+        // Documents are pushed in order and deduplicated above: their count is the number
+        // of documents that write the key.
+        let (winner, loser) =
+            if (ia.docs.len(), std::cmp::Reverse(a)) >= (ib.docs.len(), std::cmp::Reverse(b)) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+        map.entry(loser.to_string())
+            .or_insert_with(|| winner.to_string());
     }
     map
 }
