@@ -44,6 +44,10 @@ pub struct Office {
     /// … and the portfolio id it implies.
     #[serde(default)]
     pub portfolio: Option<String>,
+    /// The class of the office this one is the deputy of ("vice-président" of "head-of-state"):
+    /// one person is not both at once.
+    #[serde(default)]
+    pub deputy_of: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -145,11 +145,11 @@ impl Office {
                 || ministry_post(self, other)
                 || ministry_post(other, self);
         }
-        // The deputy is not the head: "vice-président" and "président", "vice-Premier ministre"
-        // and "Premier ministre", "vice-gouverneur" and "gouverneur" (of one country, when both
-        // say which).
+        // The deputy is not the head (the pack's `deputy_of`): "vice-président" and
+        // "président", "vice-Premier ministre" and "Premier ministre", "vice-gouverneur" and
+        // "gouverneur" (of one country, when both say which).
         let deputy = |a: &Office, b: &Office| {
-            DEPUTIES.contains(&(class(a.office), class(b.office)))
+            lex.pack.office[a.office as usize].deputy_of.as_deref() == Some(class(b.office))
                 && !matches!((a.country, b.country), (Some(x), Some(y)) if x != y)
         };
         if deputy(self, other) || deputy(other, self) {
@@ -207,13 +207,6 @@ impl Office {
 fn is_ministry(org: &str) -> bool {
     org.starts_with("ministere ")
 }
-
-/// Office classes of a deputy and of the head it stands in for (the language pack's classes).
-const DEPUTIES: &[(&str, &str)] = &[
-    ("vice-president", "head-of-state"),
-    ("deputy-head-of-government", "head-of-government"),
-    ("vice-governor", "governor"),
-];
 
 /// Whether two folded seats of one office are two places, not one written two ways: two different
 /// one-word names ("sfax", "gabes"; acronyms too), or two names with the same head and
